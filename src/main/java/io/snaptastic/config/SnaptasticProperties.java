@@ -1,0 +1,68 @@
+package io.snaptastic.config;
+
+import io.snaptastic.snapshotter.SnapshotterProperties;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The agent's configuration under {@code snaptastic}. Checked as a whole at start-up by
+ * {@link ConfigurationValidator}; a bad configuration stops the agent.
+ *
+ * @param stateDir where the agent keeps its token, journal and freeze records
+ * @param snapshotters the snapshotters, by name
+ * @param systemDirectories directories no volume may be mounted on or under
+ * @param host where the instance's block devices appear
+ * @param aws how EC2 and the instance metadata service are reached
+ * @param security how the API is protected
+ */
+@ConfigurationProperties("snaptastic")
+public record SnaptasticProperties(
+        @DefaultValue("/var/lib/snaptastic") Path stateDir,
+        Map<String, SnapshotterProperties> snapshotters,
+        @DefaultValue({"/proc", "/sys", "/dev", "/boot", "/etc", "/usr", "/bin", "/sbin", "/lib", "/run"})
+                List<String> systemDirectories,
+        @DefaultValue Host host,
+        @DefaultValue Aws aws,
+        @DefaultValue Security security) {
+
+    public SnaptasticProperties {
+        snapshotters = snapshotters == null ? Map.of() : Map.copyOf(snapshotters);
+        systemDirectories = List.copyOf(systemDirectories);
+    }
+
+    /**
+     * The host's block devices.
+     *
+     * @param deviceDir where device nodes appear (default /dev, or the sandbox's own directory)
+     * @param sysfsRoot the sysfs root read to match NVMe serials to volume ids (default /sys, or the sandbox's)
+     * @param deviceNameOffset the seed's device_name_offset: on Xen, /dev/sdf shifted by this many letters
+     */
+    public record Host(
+            Path deviceDir,
+            Path sysfsRoot,
+            @DefaultValue("0") int deviceNameOffset) {}
+
+    /**
+     * How AWS is reached. An endpoint set here always wins, also over the sandbox's.
+     *
+     * @param region the region; detected from instance metadata when empty
+     * @param ec2Endpoint the EC2 endpoint; the SDK's regional default when empty
+     * @param imdsEndpoint the instance metadata endpoint; the SDK's default when empty
+     * @param callTimeout the longest a single AWS API call may take, retries included
+     */
+    public record Aws(
+            String region, URI ec2Endpoint, URI imdsEndpoint, @DefaultValue("30s") Duration callTimeout) {}
+
+    /**
+     * How the API is protected.
+     *
+     * @param token the bearer token; read from token-file when empty
+     * @param tokenFile where the token is kept; created with mode 0600 when missing (default: state-dir/token)
+     */
+    public record Security(String token, Path tokenFile) {}
+}

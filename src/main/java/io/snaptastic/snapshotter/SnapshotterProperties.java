@@ -1,0 +1,37 @@
+package io.snaptastic.snapshotter;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One snapshotter as configured in YAML under {@code snaptastic.snapshotters.NAME}.
+ *
+ * @param filterTags userdata keys whose values tag and select the snapshots, besides mount_point
+ * @param volumes the volumes it manages (unless read from userdata)
+ * @param volumesFromUserdata read the volumes from the userdata's "volumes" list instead
+ * @param description snapshot description; {key} is replaced by the userdata value or mount_point
+ * @param retention how long its snapshots are kept
+ * @param hooks commands run at the seed's hook points
+ * @param freezeMaxDuration the longest a filesystem may stay frozen before the watchdog thaws it
+ * @param snapshotWithoutFreezeOnHookFailure when a pre-snapshot hook fails, snapshot crash-consistent without freezing instead of failing
+ */
+public record SnapshotterProperties(
+        @DefaultValue({"role", "cluster", "environment"}) List<String> filterTags,
+        List<VolumeSpec> volumes,
+        @DefaultValue("false") boolean volumesFromUserdata,
+        @DefaultValue("{cluster} snapshot of {mount_point}") String description,
+        @DefaultValue Retention retention,
+        HooksProperties hooks,
+        @DefaultValue("30s") Duration freezeMaxDuration,
+        @DefaultValue("false") boolean snapshotWithoutFreezeOnHookFailure) {
+
+    public SnapshotterProperties {
+        filterTags = filterTags == null ? List.of("role", "cluster", "environment") : List.copyOf(filterTags);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        description = description == null ? "{cluster} snapshot of {mount_point}" : description;
+        retention = retention == null ? Retention.DEFAULT : retention;
+        hooks = hooks == null ? HooksProperties.NONE : hooks;
+        freezeMaxDuration = freezeMaxDuration == null ? Duration.ofSeconds(30) : freezeMaxDuration;
+    }
+}

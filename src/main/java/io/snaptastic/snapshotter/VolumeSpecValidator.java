@@ -1,0 +1,160 @@
+package io.snaptastic.snapshotter;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks volumes against what EC2 and a safe host accept, before anything is created or run. Used for
+ * the YAML configuration at start-up and for volumes a request or userdata brings.
+ */
+public final class VolumeSpecValidator {
+
+    /** EC2's recommended names for data volumes; the partition digit is the seed's /dev/sdf1 form. */
+    static final Pattern DEVICE = Pattern.compile("^/dev/(sd|xvd)[f-p][1-9]?$");
+
+    /** Mount points go into argv and mountinfo comparisons: plain path characters only. */
+    static final Pattern MOUNT_POINT_CHARS = Pattern.compile("^/[A-Za-z0-9._@+/-]+$");
+
+    static final Pattern MOUNT_OPTION = Pattern.compile("^[A-Za-z0-9_=.:/+-]+$");
+
+    static final Set<String> FILE_SYSTEMS = Set.of("ext4", "xfs");
+
+    /** Size, IOPS and throughput ranges per volume type, as EC2 documents them. */
+    private static final Map<String, Limits> TYPES = Map.of(
+            "gp3", new Limits(1, 65536, 3000, 80000, 125, 2000),
+            "gp2", new Limits(1, 16384, 0, 0, 0, 0),
+            "io1", new Limits(4, 16384, 100, 64000, 0, 0),
+            "io2", new Limits(4, 65536, 100, 256000, 0, 0),
+            "st1", new Limits(125, 16384, 0, 0, 0, 0),
+            "sc1", new Limits(125, 16384, 0, 0, 0, 0),
+            "standard", new Limits(1, 1024, 0, 0, 0, 0));
+
+    private final List<String> systemDirectories;
+
+    public VolumeSpecValidator(List<String> systemDirectories) {
+        this.systemDirectories = List.copyOf(systemDirectories);
+    }
+
+    /** Every problem with the volumes, each prefixed with {@code prefix[i].property}. */
+    public List<String> validate(String prefix, List<VolumeSpec> volumes) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < volumes.size(); i++) {
+            validate(prefix + "[" + i + "]", volumes.get(i), problems);
+        }
+        checkOverlaps(prefix, volumes, problems);
+        return problems;
+    }
+
+    private void validate(String at, VolumeSpec volume, List<String> problems) {
+        if (volume.device() == null || !DEVICE.matcher(volume.device()).matches()) {
+            problems.add(at + ".device: '" + printable(volume.device())
+                    + "' is not a data volume device EC2 accepts (/dev/sd[f-p] or /dev/xvd[f-p], optional partition digit)");
+        }
+        String mountPointProblem = mountPointProblem(volume.mountPoint());
+        if (mountPointProblem != null) {
+            problems.add(at + ".mount-point: " + mountPointProblem);
+        }
+        Limits limits = TYPES.get(volume.type());
+        if (limits == null) {
+            problems.add(at + ".type: '" + printable(volume.type()) + "' is not one of " + TYPES.keySet().stream().sorted().toList());
+            limits = TYPES.get("gp3");
+        } else if (volume.size() < limits.minSize() || volume.size() > limits.maxSize()) {
+            problems.add(at + ".size: " + volume.size() + " GiB is outside " + limits.minSize() + ".." + limits.maxSize()
+                    + " GiB for " + volume.type());
+        }
+        checkRange(at + ".iops", volume.iops(), limits.minIops(), limits.maxIops(), volume.type(), problems);
+        checkRange(at + ".throughput", volume.throughput(), limits.minThroughput(), limits.maxThroughput(), volume.type(), problems);
+        if (!FILE_SYSTEMS.contains(volume.fileSystem())) {
+            problems.add(at + ".file-system: '" + printable(volume.fileSystem()) + "' is not one of [ext4, xfs]");
+        }
+        for (String option : volume.mountOptions()) {
+            if (option == null || !MOUNT_OPTION.matcher(option).matches()) {
+                problems.add(at + ".mount-options: '" + printable(option) + "' is not a plain mount option");
+            }
+        }
+        if (volume.kmsKeyId() != null && !volume.encrypted()) {
+            problems.add(at + ".kms-key-id: a KMS key is only used when encrypted is true");
+        }
+    }
+
+    /** Why the path may not be a mount point, or null when it may. */
+    public String mountPointProblem(String mountPoint) {
+        if (mountPoint == null || mountPoint.isEmpty()) {
+            return "is missing";
+        }
+        if (!MOUNT_POINT_CHARS.matcher(mountPoint).matches()) {
+            return "'" + printable(mountPoint) + "' must be an absolute path of letters, digits and ._@+-/";
+        }
+        if (!Path.of(mountPoint).normalize().toString().equals(mountPoint)) {
+            return "'" + mountPoint + "' is not normalised (no ., .., // or trailing /)";
+        }
+        if (mountPoint.equals("/")) {
+            return "'/' is the root filesystem";
+        }
+        for (String system : systemDirectories) {
+            if (mountPoint.equals(system) || mountPoint.startsWith(system + "/")) {
+                return "'" + mountPoint + "' is a system directory (" + system + ")";
+            }
+        }
+        return null;
+    }
+
+    private static void checkRange(String at, Integer value, int min, int max, String type, List<String> problems) {
+        if (value == null) {
+            return;
+        }
+        if (max == 0) {
+            problems.add(at + ": " + type + " volumes do not take this setting");
+        } else if (value < min || value > max) {
+            problems.add(at + ": " + value + " is outside " + min + ".." + max + " for " + type);
+        }
+    }
+
+    private static void checkOverlaps(String prefix, List<VolumeSpec> volumes, List<String> problems) {
+        for (int i = 0; i < volumes.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                VolumeSpec a = volumes.get(j);
+                VolumeSpec b = volumes.get(i);
+                if (a.device() != null && b.device() != null && deviceLetter(a.device()).equals(deviceLetter(b.device()))) {
+                    problems.add(prefix + "[" + i + "].device: '" + b.device() + "' is the same device as " + prefix + "[" + j + "]");
+                }
+                if (a.mountPoint() != null && b.mountPoint() != null && nested(a.mountPoint(), b.mountPoint())) {
+                    problems.add(prefix + "[" + i + "].mount-point: '" + b.mountPoint() + "' overlaps " + prefix + "[" + j
+                            + "] ('" + a.mountPoint() + "')");
+                }
+            }
+        }
+    }
+
+    /** /dev/sdf, /dev/xvdf and /dev/sdf1 all name EC2's attachment point f. */
+    private static String deviceLetter(String device) {
+        String rest = device.replaceFirst("^/dev/(sd|xvd)", "");
+        return rest.isEmpty() ? device : rest.substring(0, 1);
+    }
+
+    private static boolean nested(String a, String b) {
+        return a.equals(b) || a.startsWith(b + "/") || b.startsWith(a + "/");
+    }
+
+    /** Control characters and NUL bytes are shown escaped, never echoed raw into a log or answer. */
+    static String printable(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        value.codePoints().limit(200).forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    private record Limits(int minSize, int maxSize, int minIops, int maxIops, int minThroughput, int maxThroughput) {}
+}
