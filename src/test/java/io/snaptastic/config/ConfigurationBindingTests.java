@@ -1,0 +1,96 @@
+package io.snaptastic.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.snaptastic.snapshotter.Hook;
+import io.snaptastic.snapshotter.HookCommand;
+import io.snaptastic.snapshotter.SnapshotterProperties;
+import io.snaptastic.snapshotter.SnapshotterRegistry;
+import io.snaptastic.snapshotter.VolumeSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+class ConfigurationBindingTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+
+    @Test
+    void bindsTheDesignExampleWithDefaultsFilledIn() {
+        runner.withPropertyValues(
+                        "snaptastic.snapshotters.solr.volumes[0].device=/dev/sdf",
+                        "snaptastic.snapshotters.solr.volumes[0].mount-point=/mnt/solr",
+                        "snaptastic.snapshotters.solr.volumes[0].size=20",
+                        "snaptastic.snapshotters.solr.volumes[0].mount-options=defaults,noatime",
+                        "snaptastic.snapshotters.solr.hooks.pre-mounts[0].argv=/usr/sbin/service,postgresql,stop",
+                        "snaptastic.snapshotters.solr.hooks.pre-mounts[0].timeout=2m",
+                        "snaptastic.snapshotters.solr.retention.keep-last=3")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    SnaptasticProperties properties = context.getBean(SnaptasticProperties.class);
+                    assertThat(properties.stateDir()).isEqualTo(Path.of("/var/lib/snaptastic"));
+                    SnapshotterProperties solr = properties.snapshotters().get("solr");
+                    assertThat(solr.filterTags()).containsExactly("role", "cluster", "environment");
+                    assertThat(solr.description()).isEqualTo("{cluster} snapshot of {mount_point}");
+                    assertThat(solr.freezeMaxDuration()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(solr.retention().keepLast()).isEqualTo(3);
+                    assertThat(solr.retention().maxAge()).isEqualTo(Duration.ofDays(7));
+                    assertThat(solr.volumes()).containsExactly(new VolumeSpec(
+                            "/dev/sdf", "/mnt/solr", 20, "gp3", null, null, "ext4", List.of("defaults", "noatime"), true, null, true));
+                    assertThat(solr.hooks().byHook()).containsOnlyKeys(Hook.PRE_MOUNTS);
+                    assertThat(solr.hooks().byHook().get(Hook.PRE_MOUNTS)).containsExactly(
+                            new HookCommand(List.of("/usr/sbin/service", "postgresql", "stop"), Duration.ofMinutes(2)));
+                    assertThat(context.getBean(SnapshotterRegistry.class).get("solr").volumes(java.util.Map.of()))
+                            .isEqualTo(solr.volumes());
+                });
+    }
+
+    @Test
+    void refusesToStartAndListsEveryProblemByProperty() {
+        runner.withPropertyValues(
+                        "snaptastic.snapshotters.solr.volumes[0].device=/dev/sda",
+                        "snaptastic.snapshotters.solr.volumes[0].mount-point=/etc/solr",
+                        "snaptastic.snapshotters.solr.volumes[0].size=0",
+                        "snaptastic.snapshotters.solr.hooks.post-mount[0].argv=chown,-R,solr",
+                        "snaptastic.snapshotters.empty.filter-tags=role")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    Throwable failure = context.getStartupFailure();
+                    while (!(failure instanceof InvalidConfigurationException) && failure.getCause() != null) {
+                        failure = failure.getCause();
+                    }
+                    assertThat(failure).isInstanceOf(InvalidConfigurationException.class);
+                    assertThat(((InvalidConfigurationException) failure).problems()).containsExactlyInAnyOrder(
+                            "snaptastic.snapshotters.solr.volumes[0].device: '/dev/sda' is not a data volume device EC2 accepts"
+                                    + " (/dev/sd[f-p] or /dev/xvd[f-p], optional partition digit)",
+                            "snaptastic.snapshotters.solr.volumes[0].mount-point: '/etc/solr' is a system directory (/etc)",
+                            "snaptastic.snapshotters.solr.volumes[0].size: 0 GiB is outside 1..65536 GiB for gp3",
+                            "snaptastic.snapshotters.solr.hooks.post-mount[0].argv: must start with the absolute path of a program (no shell line)",
+                            "snaptastic.snapshotters.empty.volumes: a snapshotter needs at least one volume (or volumes-from-userdata: true)");
+                });
+    }
+
+    @Test
+    void takesTheListOfSystemDirectoriesFromConfiguration() {
+        runner.withPropertyValues(
+                        "snaptastic.system-directories=/srv",
+                        "snaptastic.snapshotters.solr.volumes[0].device=/dev/sdf",
+                        "snaptastic.snapshotters.solr.volumes[0].mount-point=/srv/solr")
+                .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues(
+                        "snaptastic.system-directories=/srv",
+                        "snaptastic.snapshotters.solr.volumes[0].device=/dev/sdf",
+                        "snaptastic.snapshotters.solr.volumes[0].mount-point=/etc/solr")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(SnaptasticProperties.class)
+    @Import({AgentConfiguration.class, io.snaptastic.snapshotter.SnapshotterTestAccess.class})
+    static class Config {}
+}

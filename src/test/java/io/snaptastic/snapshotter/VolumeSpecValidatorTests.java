@@ -1,0 +1,113 @@
+package io.snaptastic.snapshotter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class VolumeSpecValidatorTests {
+
+    private final VolumeSpecValidator validator =
+            new VolumeSpecValidator(List.of("/proc", "/sys", "/dev", "/boot", "/etc", "/usr", "/bin", "/sbin", "/lib", "/run"));
+
+    @Test
+    void acceptsTheSeedTutorialVolume() {
+        assertThat(validator.validate("v", List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/dev/sdf", "/dev/sdp", "/dev/xvdf", "/dev/sdf1", "/dev/xvdk9"})
+    void acceptsDevicesEc2Takes(String device) {
+        assertThat(validator.validate("v", List.of(VolumeSpec.of(device, "/mnt/a", 1)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/dev/sda", "/dev/sde", "/dev/sdq", "sdf", "/dev/sdf;rm -rf /", "/dev/../sdf", "/dev/sdf\0",
+            "/dev/nvme1n1", "/dev/sdf10", ""})
+    void refusesDevicesEc2DoesNotTake(String device) {
+        assertThat(validator.validate("v", List.of(VolumeSpec.of(device, "/mnt/a", 1))))
+                .singleElement().asString().startsWith("v[0].device: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "relative/path", "/mnt/../etc", "/mnt/a/", "/mnt//a", "/etc", "/etc/solr", "/proc/1",
+            "/usr/local/data", "/run/x", "/mnt/a b", "/mnt/$(reboot)", "/mnt/a\0b", "/mnt/./a"})
+    void refusesUnsafeMountPoints(String mountPoint) {
+        assertThat(validator.validate("v", List.of(VolumeSpec.of("/dev/sdf", mountPoint, 1))))
+                .singleElement().asString().startsWith("v[0].mount-point: ");
+    }
+
+    @Test
+    void acceptsDirectoriesThatOnlyLookLikeSystemOnes() {
+        assertThat(validator.validate("v", List.of(VolumeSpec.of("/dev/sdf", "/etcetera", 1)))).isEmpty();
+    }
+
+    @Test
+    void showsControlCharactersEscapedNeverRaw() {
+        List<String> problems = validator.validate("v", List.of(VolumeSpec.of("/dev/sdf\n", "/mnt/a", 1)));
+        assertThat(problems).singleElement().asString().contains("\\x0a").doesNotContain("\n");
+    }
+
+    @Test
+    void checksSizeAgainstTheVolumeType() {
+        assertThat(validator.validate("v", List.of(spec("gp3", 0, null, null)))).singleElement().asString()
+                .isEqualTo("v[0].size: 0 GiB is outside 1..65536 GiB for gp3");
+        assertThat(validator.validate("v", List.of(spec("gp3", 65537, null, null)))).hasSize(1);
+        assertThat(validator.validate("v", List.of(spec("st1", 100, null, null)))).singleElement().asString()
+                .contains("125..16384");
+        assertThat(validator.validate("v", List.of(spec("gp3", -5, null, null)))).hasSize(1);
+    }
+
+    @Test
+    void takesIopsAndThroughputOnlyWhereTheTypeDoes() {
+        assertThat(validator.validate("v", List.of(spec("gp3", 20, 6000, 250)))).isEmpty();
+        assertThat(validator.validate("v", List.of(spec("io2", 20, 6000, null)))).isEmpty();
+        assertThat(validator.validate("v", List.of(spec("gp2", 20, 3000, null)))).singleElement().asString()
+                .isEqualTo("v[0].iops: gp2 volumes do not take this setting");
+        assertThat(validator.validate("v", List.of(spec("io1", 20, null, 125)))).singleElement().asString()
+                .isEqualTo("v[0].throughput: io1 volumes do not take this setting");
+        assertThat(validator.validate("v", List.of(spec("gp3", 20, 2000, null)))).singleElement().asString()
+                .isEqualTo("v[0].iops: 2000 is outside 3000..80000 for gp3");
+    }
+
+    @Test
+    void refusesUnknownTypesAndFilesystems() {
+        VolumeSpec volume = new VolumeSpec("/dev/sdf", "/mnt/a", 5, "gp9", null, null, "btrfs", List.of("defaults"), true, null, true);
+        assertThat(validator.validate("v", List.of(volume)))
+                .containsExactly("v[0].type: 'gp9' is not one of [gp2, gp3, io1, io2, sc1, st1, standard]",
+                        "v[0].file-system: 'btrfs' is not one of [ext4, xfs]");
+    }
+
+    @Test
+    void refusesMountOptionsThatCouldSmuggleArguments() {
+        VolumeSpec volume = new VolumeSpec("/dev/sdf", "/mnt/a", 5, "gp3", null, null, "ext4",
+                List.of("noatime", "ro -o exec", ""), true, null, true);
+        assertThat(validator.validate("v", List.of(volume))).hasSize(2);
+    }
+
+    @Test
+    void refusesTwoVolumesOnOneDeviceOrOverlappingMountPoints() {
+        List<String> problems = validator.validate("v", List.of(
+                VolumeSpec.of("/dev/sdf", "/mnt/a", 1),
+                VolumeSpec.of("/dev/xvdf", "/mnt/b", 1),
+                VolumeSpec.of("/dev/sdg", "/mnt/a/inner", 1),
+                VolumeSpec.of("/dev/sdh", "/mnt/b", 1)));
+        assertThat(problems).containsExactly(
+                "v[1].device: '/dev/xvdf' is the same device as v[0]",
+                "v[2].mount-point: '/mnt/a/inner' overlaps v[0] ('/mnt/a')",
+                "v[3].mount-point: '/mnt/b' overlaps v[1] ('/mnt/b')");
+    }
+
+    @Test
+    void refusesAKmsKeyOnAnUnencryptedVolume() {
+        VolumeSpec volume = new VolumeSpec("/dev/sdf", "/mnt/a", 5, "gp3", null, null, "ext4", List.of("defaults"), false,
+                "alias/mine", true);
+        assertThat(validator.validate("v", List.of(volume))).singleElement().asString().startsWith("v[0].kms-key-id:");
+    }
+
+    private static VolumeSpec spec(String type, int size, Integer iops, Integer throughput) {
+        return new VolumeSpec("/dev/sdf", "/mnt/a", size, type, iops, throughput, "ext4", List.of("defaults"), true, null, true);
+    }
+}
