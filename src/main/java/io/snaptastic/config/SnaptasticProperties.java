@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param host where the instance's block devices appear
  * @param aws how EC2 and the instance metadata service are reached
  * @param security how the API is protected
+ * @param timeouts how long the workflows wait for EC2 and the host
  */
 @ConfigurationProperties("snaptastic")
 public record SnaptasticProperties(
@@ -28,7 +29,8 @@ public record SnaptasticProperties(
                 List<String> systemDirectories,
         @DefaultValue Host host,
         @DefaultValue Aws aws,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Timeouts timeouts) {
 
     public SnaptasticProperties {
         snapshotters = snapshotters == null ? Map.of() : Map.copyOf(snapshotters);
@@ -65,4 +67,22 @@ public record SnaptasticProperties(
      * @param tokenFile where the token is kept; created with mode 0600 when missing (default: state-dir/token)
      */
     public record Security(String token, Path tokenFile) {}
+
+    /**
+     * Bounds on every wait of a workflow, so an operation always ends.
+     *
+     * @param volumeAvailable from CreateVolume until the volume is available
+     * @param attached from AttachVolume until the attachment is attached
+     * @param device from attached until the block device shows up on the host
+     * @param detached from DetachVolume until the volume is detached
+     * @param pendingSnapshot how long a mount waits for the newest snapshot to complete
+     * @param parallelVolumes how many volumes of one operation are worked on at once
+     */
+    public record Timeouts(
+            @DefaultValue("5m") Duration volumeAvailable,
+            @DefaultValue("5m") Duration attached,
+            @DefaultValue("60s") Duration device,
+            @DefaultValue("5m") Duration detached,
+            @DefaultValue("30m") Duration pendingSnapshot,
+            @DefaultValue("16") int parallelVolumes) {}
 }

@@ -4,6 +4,7 @@ import io.snaptastic.config.ConfigurationValidator;
 import io.snaptastic.config.InvalidConfigurationException;
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.host.HostExecutor;
+import io.snaptastic.instance.InstanceIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +18,12 @@ class SnapshotterConfiguration {
     @Bean
     HookRunner hookRunner(HostExecutor executor) {
         return new HookRunner(executor);
+    }
+
+    @Bean
+    SnapshotterResolver snapshotterResolver(
+            SnapshotterRegistry registry, InstanceIdentity instance, SnaptasticProperties properties) {
+        return new SnapshotterResolver(registry, instance, new VolumeSpecValidator(properties.systemDirectories()));
     }
 
     @Bean

@@ -119,7 +119,7 @@ public final class VolumeSpecValidator {
             for (int j = 0; j < i; j++) {
                 VolumeSpec a = volumes.get(j);
                 VolumeSpec b = volumes.get(i);
-                if (a.device() != null && b.device() != null && deviceLetter(a.device()).equals(deviceLetter(b.device()))) {
+                if (a.device() != null && b.device() != null && DeviceNames.sameAttachmentPoint(a.device(), b.device())) {
                     problems.add(prefix + "[" + i + "].device: '" + b.device() + "' is the same device as " + prefix + "[" + j + "]");
                 }
                 if (a.mountPoint() != null && b.mountPoint() != null && nested(a.mountPoint(), b.mountPoint())) {
@@ -128,12 +128,6 @@ public final class VolumeSpecValidator {
                 }
             }
         }
-    }
-
-    /** /dev/sdf, /dev/xvdf and /dev/sdf1 all name EC2's attachment point f. */
-    private static String deviceLetter(String device) {
-        String rest = device.replaceFirst("^/dev/(sd|xvd)", "");
-        return rest.isEmpty() ? device : rest.substring(0, 1);
     }
 
     private static boolean nested(String a, String b) {

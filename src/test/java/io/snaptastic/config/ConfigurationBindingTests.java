@@ -92,5 +92,10 @@ class ConfigurationBindingTests {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(SnaptasticProperties.class)
     @Import({AgentConfiguration.class, io.snaptastic.snapshotter.SnapshotterTestAccess.class})
-    static class Config {}
+    static class Config {
+        @org.springframework.context.annotation.Bean
+        io.snaptastic.instance.InstanceIdentity instanceIdentity() {
+            return org.mockito.Mockito.mock(io.snaptastic.instance.InstanceIdentity.class);
+        }
+    }
 }

@@ -1,0 +1,28 @@
+package io.snaptastic.mount;
+
+import io.snaptastic.config.SnaptasticProperties;
+import io.snaptastic.ec2.Ec2;
+import io.snaptastic.host.DeviceResolver;
+import io.snaptastic.host.Filesystems;
+import io.snaptastic.host.Mounter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The mount and unmount workflows. */
+@Configuration(proxyBeanMethods = false)
+class MountConfiguration {
+
+    @Bean
+    MountService mountService(Ec2 ec2, Filesystems filesystems, Mounter mounter, DeviceResolver resolver,
+            SnaptasticProperties properties) {
+        SnaptasticProperties.Timeouts timeouts = properties.timeouts();
+        return new MountService(ec2, new SnapshotSelector(ec2),
+                new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
+                new MountState(mounter, resolver), timeouts);
+    }
+
+    @Bean
+    UnmountService unmountService(Ec2 ec2, Mounter mounter, SnaptasticProperties properties) {
+        return new UnmountService(ec2, mounter, properties.timeouts());
+    }
+}

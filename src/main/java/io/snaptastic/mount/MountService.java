@@ -1,0 +1,125 @@
+package io.snaptastic.mount;
+
+import io.snaptastic.config.SnaptasticProperties.Timeouts;
+import io.snaptastic.ec2.Ec2;
+import io.snaptastic.ec2.Snapshot;
+import io.snaptastic.ec2.Volume;
+import io.snaptastic.snapshotter.Failures;
+import io.snaptastic.snapshotter.Parallel;
+import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.SnapshotterContext;
+import io.snaptastic.snapshotter.VolumeOutcome;
+import io.snaptastic.snapshotter.VolumeSpec;
+import io.snaptastic.snapshotter.VolumeStep;
+import io.snaptastic.snapshotter.WorkflowListener;
+import io.snaptastic.snapshotter.WorkflowResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seed's mount-snapshots: every volume of a snapshotter restored from its newest snapshot (or
+ * created empty), attached, checked and mounted, all volumes at once. One volume failing does not stop
+ * the others. Volumes already in place are reported, not redone.
+ */
+public class MountService {
+
+    private static final Logger log = LoggerFactory.getLogger(MountService.class);
+
+    private final Ec2 ec2;
+    private final SnapshotSelector selector;
+    private final VolumeRestorer restorer;
+    private final MountState state;
+    private final Timeouts timeouts;
+
+    public MountService(Ec2 ec2, SnapshotSelector selector, VolumeRestorer restorer, MountState state, Timeouts timeouts) {
+        this.ec2 = ec2;
+        this.selector = selector;
+        this.restorer = restorer;
+        this.state = state;
+        this.timeouts = timeouts;
+    }
+
+    /** What a mount would do, with nothing changed and no hook run. */
+    public List<PlannedVolume> plan(SnapshotterContext context, MountOptions options) {
+        Attachments attachments = Attachments.of(ec2, context.instanceId());
+        List<Snapshot> snapshots = ec2.describeSnapshots(ResourceTags.snapshotFilters(context));
+        List<PlannedVolume> plan = new ArrayList<>();
+        for (VolumeSpec volume : context.volumes()) {
+            MountState.Found found = state.find(context, volume, attachments, options);
+            List<Snapshot> candidates = SnapshotSelector.candidates(snapshots, volume.mountPoint(), context.filterTags());
+            plan.add(MountPlanner.plan(volume, found, candidates.isEmpty() ? null : candidates.get(0)));
+        }
+        return plan;
+    }
+
+    public WorkflowResult mount(SnapshotterContext context, MountOptions options, String operationId, WorkflowListener listener) {
+        Attachments attachments = Attachments.of(ec2, context.instanceId());
+        List<Snapshot> snapshots = ec2.describeSnapshots(ResourceTags.snapshotFilters(context));
+        try {
+            context.snapshotter().preMounts(context.volumes());
+        } catch (RuntimeException e) {
+            log.warn("pre_mounts hook of {} failed", context.name(), e);
+            return new WorkflowResult(context.volumes().stream().map(VolumeOutcome::start)
+                    .map(o -> o.at(VolumeStep.PRE_MOUNT_HOOK).finished(VolumeOutcome.Status.SKIPPED)).toList(),
+                    "pre_mounts hook failed: " + Failures.describe(e));
+        }
+        List<Callable<VolumeOutcome>> work = new ArrayList<>();
+        for (VolumeSpec volume : context.volumes()) {
+            work.add(() -> mountOne(context, volume, attachments, snapshots, options, operationId, listener));
+        }
+        List<VolumeOutcome> outcomes = Parallel.runAll(work, timeouts.parallelVolumes());
+        String error = null;
+        try {
+            context.snapshotter().postMounts(context.volumes());
+        } catch (RuntimeException e) {
+            log.warn("post_mounts hook of {} failed", context.name(), e);
+            error = "post_mounts hook failed: " + Failures.describe(e);
+        }
+        return new WorkflowResult(outcomes, error);
+    }
+
+    private VolumeOutcome mountOne(SnapshotterContext context, VolumeSpec volume, Attachments attachments,
+            List<Snapshot> snapshots, MountOptions options, String operationId, WorkflowListener listener) {
+        MountState.Found found;
+        try {
+            found = state.find(context, volume, attachments, options);
+        } catch (RuntimeException e) {
+            return report(listener, VolumeOutcome.start(volume).failed(Failures.describe(e)));
+        }
+        VolumeOutcome start = VolumeOutcome.start(volume).withVolumeId(found.volume().map(Volume::id).orElse(null));
+        switch (found.kind()) {
+            case ALREADY_MOUNTED:
+                return report(listener, start.at(VolumeStep.DONE).finished(VolumeOutcome.Status.ALREADY_MOUNTED));
+            case SKIPPED:
+                return report(listener, start.finished(VolumeOutcome.Status.SKIPPED));
+            case BLOCKED:
+                return report(listener, start.failed(found.reason()));
+            case ATTACHED:
+                return restorer.resume(context, volume, found.volume().orElseThrow(), listener);
+            default:
+                return restoreNew(context, volume, snapshots, operationId, listener);
+        }
+    }
+
+    private VolumeOutcome restoreNew(SnapshotterContext context, VolumeSpec volume, List<Snapshot> snapshots,
+            String operationId, WorkflowListener listener) {
+        List<Snapshot> candidates = SnapshotSelector.candidates(snapshots, volume.mountPoint(), context.filterTags());
+        Optional<Snapshot> chosen;
+        try {
+            listener.update(VolumeOutcome.start(volume).at(VolumeStep.WAIT_FOR_SNAPSHOT));
+            chosen = selector.choose(candidates, timeouts.pendingSnapshot());
+        } catch (RuntimeException e) {
+            return report(listener, VolumeOutcome.start(volume).at(VolumeStep.WAIT_FOR_SNAPSHOT).failed(Failures.describe(e)));
+        }
+        return restorer.restore(context, volume, chosen.orElse(null), operationId, listener);
+    }
+
+    private static VolumeOutcome report(WorkflowListener listener, VolumeOutcome outcome) {
+        listener.update(outcome);
+        return outcome;
+    }
+}

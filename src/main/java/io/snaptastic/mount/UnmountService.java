@@ -1,0 +1,117 @@
+package io.snaptastic.mount;
+
+import io.snaptastic.config.SnaptasticProperties.Timeouts;
+import io.snaptastic.ec2.Ec2;
+import io.snaptastic.ec2.Volume;
+import io.snaptastic.host.Mounter;
+import io.snaptastic.snapshotter.Failures;
+import io.snaptastic.snapshotter.Parallel;
+import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.SnapshotterContext;
+import io.snaptastic.snapshotter.VolumeOutcome;
+import io.snaptastic.snapshotter.VolumeSpec;
+import io.snaptastic.snapshotter.VolumeStep;
+import io.snaptastic.snapshotter.WorkflowListener;
+import io.snaptastic.snapshotter.WorkflowResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seed's unmount-snapshots: unmount, detach, and delete the volume only when asked and only when
+ * this agent manages it. Volumes already unmounted or detached are passed over, so it can be repeated.
+ */
+public class UnmountService {
+
+    private static final Logger log = LoggerFactory.getLogger(UnmountService.class);
+
+    private final Ec2 ec2;
+    private final Mounter mounter;
+    private final Timeouts timeouts;
+
+    public UnmountService(Ec2 ec2, Mounter mounter, Timeouts timeouts) {
+        this.ec2 = ec2;
+        this.mounter = mounter;
+        this.timeouts = timeouts;
+    }
+
+    public WorkflowResult unmount(SnapshotterContext context, boolean deleteVolumes, WorkflowListener listener) {
+        try {
+            context.snapshotter().preUnmounts(context.volumes());
+        } catch (RuntimeException e) {
+            log.warn("pre_unmounts hook of {} failed", context.name(), e);
+            return new WorkflowResult(context.volumes().stream()
+                    .map(v -> VolumeOutcome.start(v).at(VolumeStep.PRE_UNMOUNT_HOOK).finished(VolumeOutcome.Status.SKIPPED))
+                    .toList(), "pre_unmounts hook failed: " + Failures.describe(e));
+        }
+        Attachments attachments = Attachments.of(ec2, context.instanceId());
+        List<Callable<VolumeOutcome>> work = new ArrayList<>();
+        for (VolumeSpec volume : context.volumes()) {
+            work.add(() -> unmountOne(context, volume, attachments.at(volume.device()), deleteVolumes, listener));
+        }
+        List<VolumeOutcome> outcomes = Parallel.runAll(work, timeouts.parallelVolumes());
+        String error = null;
+        try {
+            context.snapshotter().postUnmounts(context.volumes());
+        } catch (RuntimeException e) {
+            log.warn("post_unmounts hook of {} failed", context.name(), e);
+            error = "post_unmounts hook failed: " + Failures.describe(e);
+        }
+        return new WorkflowResult(outcomes, error);
+    }
+
+    private VolumeOutcome unmountOne(SnapshotterContext context, VolumeSpec volume, Optional<Volume> attached,
+            boolean deleteVolume, WorkflowListener listener) {
+        VolumeOutcome outcome = VolumeOutcome.start(volume).withVolumeId(attached.map(Volume::id).orElse(null));
+        try {
+            outcome = step(listener, outcome, VolumeStep.PRE_UNMOUNT_HOOK);
+            context.snapshotter().preUnmount(volume);
+            outcome = step(listener, outcome, VolumeStep.UNMOUNT);
+            mounter.unmount(volume.mountPoint(), false);
+            if (attached.isPresent() && MountState.belongs(attached.get(), context, volume)) {
+                String id = attached.get().id();
+                outcome = step(listener, outcome, VolumeStep.DETACH);
+                ec2.detachVolume(id, context.instanceId(), volume.device(), false);
+                outcome = step(listener, outcome, VolumeStep.AWAIT_DETACHED);
+                ec2.awaitDetached(id, timeouts.detached());
+                if (deleteVolume) {
+                    outcome = deleteIfManaged(attached.get(), outcome, listener);
+                }
+            } else if (attached.isPresent()) {
+                return report(listener, outcome.at(VolumeStep.DETACH).failed("the volume at " + volume.device() + ", "
+                        + attached.get().id() + ", is not this snapshotter's volume for " + volume.mountPoint() + "; left attached"));
+            }
+            outcome = step(listener, outcome, VolumeStep.POST_UNMOUNT_HOOK);
+            context.snapshotter().postUnmount(volume);
+            return report(listener, outcome.at(VolumeStep.DONE).finished(VolumeOutcome.Status.DONE));
+        } catch (RuntimeException e) {
+            log.warn("unmounting {} failed at {}", volume.mountPoint(), outcome.step(), e);
+            return report(listener, outcome.failed(Failures.describe(e)));
+        }
+    }
+
+    /** Only a volume this agent marked as managed is ever deleted; any other stays, detached. */
+    private VolumeOutcome deleteIfManaged(Volume volume, VolumeOutcome outcome, WorkflowListener listener) {
+        if (!"true".equals(volume.tags().get(ResourceTags.MANAGED))) {
+            log.info("kept {}: it is not tagged {}=true", volume.id(), ResourceTags.MANAGED);
+            return outcome;
+        }
+        VolumeOutcome deleting = step(listener, outcome, VolumeStep.DELETE_VOLUME);
+        ec2.deleteVolume(volume.id());
+        return deleting;
+    }
+
+    private static VolumeOutcome step(WorkflowListener listener, VolumeOutcome outcome, VolumeStep step) {
+        VolumeOutcome next = outcome.at(step);
+        listener.update(next);
+        return next;
+    }
+
+    private static VolumeOutcome report(WorkflowListener listener, VolumeOutcome outcome) {
+        listener.update(outcome);
+        return outcome;
+    }
+}

@@ -1,0 +1,23 @@
+package io.snaptastic.snapshot;
+
+import io.snaptastic.ec2.Ec2;
+import io.snaptastic.host.Freezer;
+import io.snaptastic.host.Mounter;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The snapshot workflow and the snapshot listing. */
+@Configuration(proxyBeanMethods = false)
+class SnapshotConfiguration {
+
+    @Bean
+    SnapshotService snapshotService(Ec2 ec2, Mounter mounter, Freezer freezer, Clock clock) {
+        return new SnapshotService(ec2, mounter, new FrozenSnapshotter(ec2, freezer, FrozenSnapshotter.Backoff.DEFAULT), clock);
+    }
+
+    @Bean
+    SnapshotQueryService snapshotQueryService(Ec2 ec2) {
+        return new SnapshotQueryService(ec2);
+    }
+}

@@ -1,0 +1,154 @@
+package io.snaptastic.snapshot;
+
+import io.snaptastic.ec2.Ec2;
+import io.snaptastic.ec2.Instance;
+import io.snaptastic.ec2.Snapshot;
+import io.snaptastic.host.Mounter;
+import io.snaptastic.snapshotter.DeviceNames;
+import io.snaptastic.snapshotter.Failures;
+import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.SnapshotterContext;
+import io.snaptastic.snapshotter.VolumeOutcome;
+import io.snaptastic.snapshotter.VolumeSpec;
+import io.snaptastic.snapshotter.VolumeStep;
+import io.snaptastic.snapshotter.WorkflowListener;
+import io.snaptastic.snapshotter.WorkflowResult;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seed's make-snapshots: the snapshotter's volumes found from one DescribeInstances, their
+ * filesystems frozen together, one CreateSnapshots call for all of them, thawed the moment it returns.
+ * post_snapshots always runs.
+ */
+public class SnapshotService {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotService.class);
+
+    private final Ec2 ec2;
+    private final Mounter mounter;
+    private final FrozenSnapshotter frozenSnapshotter;
+    private final Clock clock;
+
+    public SnapshotService(Ec2 ec2, Mounter mounter, FrozenSnapshotter frozenSnapshotter, Clock clock) {
+        this.ec2 = ec2;
+        this.mounter = mounter;
+        this.frozenSnapshotter = frozenSnapshotter;
+        this.clock = clock;
+    }
+
+    public WorkflowResult snapshot(SnapshotterContext context, WorkflowListener listener) {
+        List<VolumeSpec> volumes = context.volumes();
+        try {
+            boolean freeze = runPreHooks(context);
+            return snapshotVolumes(context, freeze, listener);
+        } catch (PreHookFailed e) {
+            return new WorkflowResult(volumes.stream()
+                    .map(v -> VolumeOutcome.start(v).at(VolumeStep.PRE_SNAPSHOT_HOOK).finished(VolumeOutcome.Status.SKIPPED))
+                    .toList(), e.getMessage());
+        } finally {
+            try {
+                context.snapshotter().postSnapshots(volumes);
+            } catch (RuntimeException e) {
+                log.warn("post_snapshots hook of {} failed", context.name(), e);
+            }
+        }
+    }
+
+    /** Whether to freeze: a failing pre-hook fails the snapshot, unless the snapshotter takes crash-consistent ones then. */
+    private boolean runPreHooks(SnapshotterContext context) {
+        try {
+            context.snapshotter().preSnapshots(context.volumes());
+            context.volumes().forEach(context.snapshotter()::preSnapshot);
+            return true;
+        } catch (RuntimeException e) {
+            if (!context.snapshotter().settings().snapshotWithoutFreezeOnHookFailure()) {
+                throw new PreHookFailed("pre-snapshot hook failed: " + Failures.describe(e));
+            }
+            log.warn("pre-snapshot hook of {} failed; snapshotting crash-consistent, without freezing", context.name(), e);
+            return false;
+        }
+    }
+
+    private WorkflowResult snapshotVolumes(SnapshotterContext context, boolean freeze, WorkflowListener listener) {
+        Instance instance = ec2.describeInstance(context.instanceId());
+        Map<VolumeSpec, VolumeOutcome> outcomes = new LinkedHashMap<>();
+        List<SnapshotTarget> targets = new ArrayList<>();
+        for (VolumeSpec volume : context.volumes()) {
+            Optional<String> volumeId = volumeAt(instance, volume.device());
+            VolumeOutcome outcome = VolumeOutcome.start(volume).at(VolumeStep.FIND_VOLUME);
+            if (volumeId.isEmpty()) {
+                outcome = outcome.failed("no EBS volume is attached at " + volume.device() + "; mount the snapshotter first");
+            } else {
+                outcome = outcome.withVolumeId(volumeId.get());
+                boolean mounted = mounter.mountedAt(volume.mountPoint()).isPresent();
+                targets.add(new SnapshotTarget(volume, volumeId.get(), freeze && mounted));
+            }
+            listener.update(outcome);
+            outcomes.put(volume, outcome);
+        }
+        if (targets.isEmpty()) {
+            return new WorkflowResult(List.copyOf(outcomes.values()), null);
+        }
+        List<String> excluded = instance.blockDevices().entrySet().stream()
+                .filter(e -> !e.getKey().equals(instance.rootDeviceName()))
+                .map(e -> e.getValue().volumeId())
+                .filter(id -> targets.stream().noneMatch(t -> t.volumeId().equals(id)))
+                .sorted()
+                .toList();
+        targets.forEach(t -> listener.update(outcomes.get(t.volume()).at(VolumeStep.FREEZE)));
+        FrozenSnapshotter.Result result;
+        try {
+            result = frozenSnapshotter.snapshot(context, targets, excluded, clock);
+        } catch (RuntimeException e) {
+            log.warn("snapshot of {} failed", context.name(), e);
+            String why = Failures.describe(e);
+            targets.forEach(t -> outcomes.computeIfPresent(t.volume(), (v, o) -> o.at(VolumeStep.CREATE_SNAPSHOT).failed(why)));
+            outcomes.values().forEach(listener::update);
+            return new WorkflowResult(List.copyOf(outcomes.values()), null);
+        }
+        for (SnapshotTarget target : targets) {
+            VolumeOutcome outcome = outcomes.get(target.volume()).at(VolumeStep.CREATE_SNAPSHOT);
+            Snapshot snapshot = result.byVolumeId().get(target.volumeId());
+            outcome = target.freeze() ? outcome.withFreezeMillis(result.freezeMillis()) : outcome;
+            outcome = snapshot == null ? outcome.failed("EC2 returned no snapshot for " + target.volumeId())
+                    : postSnapshot(context, target, outcome.withSnapshotId(snapshot.id()), listener);
+            listener.update(outcome);
+            outcomes.put(target.volume(), outcome);
+        }
+        return new WorkflowResult(List.copyOf(outcomes.values()), null);
+    }
+
+    private VolumeOutcome postSnapshot(SnapshotterContext context, SnapshotTarget target, VolumeOutcome outcome,
+            WorkflowListener listener) {
+        try {
+            listener.update(outcome.at(VolumeStep.POST_SNAPSHOT_HOOK));
+            context.snapshotter().postSnapshot(target.volume());
+            return outcome.at(VolumeStep.DONE).finished(VolumeOutcome.Status.DONE);
+        } catch (RuntimeException e) {
+            log.warn("post_snapshot hook of {} failed for {}", context.name(), target.volume().mountPoint(), e);
+            return outcome.at(VolumeStep.POST_SNAPSHOT_HOOK).failed("post_snapshot hook failed: " + Failures.describe(e));
+        }
+    }
+
+    /** The volume EC2 has at the device, /dev/sdf and /dev/xvdf being the same attachment point. */
+    static Optional<String> volumeAt(Instance instance, String device) {
+        return instance.blockDevices().entrySet().stream()
+                .filter(e -> DeviceNames.sameAttachmentPoint(e.getKey(), device))
+                .map(e -> e.getValue().volumeId())
+                .findFirst();
+    }
+
+    /** A pre-snapshot hook failed and the snapshotter does not take crash-consistent snapshots. */
+    private static final class PreHookFailed extends RuntimeException {
+        PreHookFailed(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.snaptastic.volume;
+
+import io.snaptastic.ec2.Ec2;
+import io.snaptastic.ec2.Volume;
+import io.snaptastic.host.Mounter;
+import io.snaptastic.mount.Attachments;
+import io.snaptastic.snapshotter.DeviceNames;
+import io.snaptastic.snapshotter.SnapshotterContext;
+import io.snaptastic.snapshotter.VolumeSpec;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The seed's list-volumes: each configured volume with its EBS volume, state, mount and usage. */
+public class VolumeService {
+
+    private final Ec2 ec2;
+    private final Mounter mounter;
+
+    public VolumeService(Ec2 ec2, Mounter mounter) {
+        this.ec2 = ec2;
+        this.mounter = mounter;
+    }
+
+    public List<VolumeStatus> list(SnapshotterContext context) {
+        Attachments attachments = Attachments.of(ec2, context.instanceId());
+        return context.volumes().stream().map(v -> status(v, attachments.at(v.device()), context.instanceId())).toList();
+    }
+
+    private VolumeStatus status(VolumeSpec spec, Optional<Volume> attached, String instanceId) {
+        boolean mounted = mounter.mountedAt(spec.mountPoint()).isPresent();
+        String state = attached.flatMap(v -> v.attachments().stream()
+                        .filter(a -> instanceId.equals(a.instanceId()) && DeviceNames.sameAttachmentPoint(a.device(), spec.device()))
+                        .findFirst())
+                .map(Volume.Attachment::state)
+                .orElse("not-attached");
+        return new VolumeStatus(spec.device(), spec.mountPoint(), spec.size(), spec.type(), spec.iops(),
+                attached.map(Volume::id).orElse(null), attached.map(Volume::sizeGib).orElse(null), state, mounted,
+                mounted ? usage(spec.mountPoint()) : null);
+    }
+
+    static VolumeStatus.Usage usage(String mountPoint) {
+        try {
+            FileStore store = Files.getFileStore(Path.of(mountPoint));
+            long total = store.getTotalSpace();
+            long free = store.getUnallocatedSpace();
+            long used = total - free;
+            int percent = total == 0 ? 0 : (int) Math.round(100.0 * used / total);
+            return new VolumeStatus.Usage(total, used, store.getUsableSpace(), percent);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

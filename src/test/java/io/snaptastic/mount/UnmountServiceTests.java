@@ -1,0 +1,123 @@
+package io.snaptastic.mount;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+
+import io.snaptastic.config.SnaptasticProperties.Timeouts;
+import io.snaptastic.ec2.Ec2;
+import io.snaptastic.ec2.Volume;
+import io.snaptastic.host.MountBusyException;
+import io.snaptastic.host.Mounter;
+import io.snaptastic.snapshotter.Snapshotter;
+import io.snaptastic.snapshotter.SnapshotterContext;
+import io.snaptastic.snapshotter.VolumeOutcome;
+import io.snaptastic.snapshotter.VolumeSpec;
+import io.snaptastic.snapshotter.VolumeStep;
+import io.snaptastic.snapshotter.WorkflowListener;
+import io.snaptastic.snapshotter.WorkflowResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+class UnmountServiceTests {
+
+    private static final VolumeSpec SOLR = VolumeSpec.of("/dev/sdf", "/mnt/solr", 20);
+    private static final Map<String, String> TAGS = Map.of("role", "solr");
+
+    private final Ec2 ec2 = mock(Ec2.class);
+    private final Mounter mounter = mock(Mounter.class);
+    private final Snapshotter snapshotter = mock(Snapshotter.class);
+    private UnmountService service;
+
+    @BeforeEach
+    void setUp() {
+        given(snapshotter.name()).willReturn("solr");
+        service = new UnmountService(ec2, mounter, new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), 4));
+    }
+
+    @Test
+    void unmountsThenDetachesAndKeepsTheVolumeByDefault() {
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(attached("vol-1", true)));
+
+        WorkflowResult result = service.unmount(context(), false, WorkflowListener.NONE);
+
+        assertThat(result.succeeded()).isTrue();
+        InOrder order = inOrder(snapshotter, mounter, ec2);
+        order.verify(snapshotter).preUnmounts(List.of(SOLR));
+        order.verify(snapshotter).preUnmount(SOLR);
+        order.verify(mounter).unmount("/mnt/solr", false);
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
+        order.verify(ec2).awaitDetached(eq("vol-1"), any());
+        order.verify(snapshotter).postUnmount(SOLR);
+        order.verify(snapshotter).postUnmounts(List.of(SOLR));
+        then(ec2).should(never()).deleteVolume(anyString());
+    }
+
+    @Test
+    void deletesTheVolumeWhenAskedAndOnlyWhenItIsManaged() {
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(attached("vol-1", true)));
+        service.unmount(context(), true, WorkflowListener.NONE);
+        then(ec2).should().deleteVolume("vol-1");
+
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(attached("vol-legacy", false)));
+        WorkflowResult legacy = service.unmount(context(), true, WorkflowListener.NONE);
+        then(ec2).should(never()).deleteVolume("vol-legacy");
+        assertThat(legacy.succeeded()).isTrue();
+    }
+
+    @Test
+    void isIdempotentWhenNothingIsMountedOrAttached() {
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of());
+
+        WorkflowResult result = service.unmount(context(), true, WorkflowListener.NONE);
+
+        assertThat(result.succeeded()).isTrue();
+        then(ec2).should(never()).detachVolume(anyString(), anyString(), anyString(), anyBoolean());
+    }
+
+    @Test
+    void aBusyMountPointIsAClearFailureAndTheVolumeStaysAttached() {
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(attached("vol-1", true)));
+        willThrow(new MountBusyException("/mnt/solr is busy: a process still uses it")).given(mounter).unmount("/mnt/solr", false);
+
+        WorkflowResult result = service.unmount(context(), true, WorkflowListener.NONE);
+
+        assertThat(result.volumes()).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(VolumeOutcome.Status.FAILED);
+            assertThat(v.step()).isEqualTo(VolumeStep.UNMOUNT);
+            assertThat(v.error()).contains("busy");
+        });
+        then(ec2).should(never()).detachVolume(anyString(), anyString(), anyString(), anyBoolean());
+        then(snapshotter).should().postUnmounts(List.of(SOLR));
+    }
+
+    private SnapshotterContext context() {
+        return new SnapshotterContext(snapshotter, "i-1", "eu-west-1a", Map.of(), List.of(SOLR), TAGS);
+    }
+
+    private static Volume attached(String id, boolean managed) {
+        Map<String, String> tags = new HashMap<>(TAGS);
+        tags.put("mount_point", "/mnt/solr");
+        if (managed) {
+            tags.put("snaptastic:managed", "true");
+        }
+        return new Volume(id, 20, "gp3", "in-use", "eu-west-1a", null, Instant.EPOCH,
+                List.of(new Volume.Attachment("i-1", "/dev/sdf", "attached", true)), tags);
+    }
+}
