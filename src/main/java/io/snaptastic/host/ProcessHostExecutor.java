@@ -47,8 +47,11 @@ public class ProcessHostExecutor implements HostExecutor {
             return result;
         } catch (InterruptedException e) {
             kill(process);
+            String out = collected(stdout);
+            String err = collected(stderr);
+            // Restored only now: with the flag set, collecting the output would clear it again.
             Thread.currentThread().interrupt();
-            throw new HostCommandException("interrupted", command.argv(), -1, collected(stdout), collected(stderr), e);
+            throw new HostCommandException("interrupted", command.argv(), -1, out, err, e);
         } catch (TimeoutException e) {
             throw new HostCommandTimeoutException(command, "", "");
         } catch (ExecutionException e) {
@@ -88,7 +91,10 @@ public class ProcessHostExecutor implements HostExecutor {
     private static String collected(CompletableFuture<String> stream) {
         try {
             return stream.get(1, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } catch (ExecutionException | TimeoutException e) {
             return "";
         }
     }
