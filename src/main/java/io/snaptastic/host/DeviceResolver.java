@@ -57,6 +57,14 @@ public class DeviceResolver {
         return xen(requested.group(1), requested.group(2), requested.group(3));
     }
 
+    Path deviceDir() {
+        return deviceDir;
+    }
+
+    Path sysfsRoot() {
+        return sysfsRoot;
+    }
+
     private Optional<Path> nitro(List<Path> controllers, String serial, String partition) {
         for (Path controller : controllers) {
             if (serial.equals(serialOf(controller))) {
