@@ -137,7 +137,7 @@ public class Filesystems {
         CommandResult result = executor.execute(e2fsck.withTimeout(CHECK_TIMEOUT));
         int exit = result.exitCode();
         if (exit >= 4) {
-            throw new FilesystemCheckException("e2fsck left errors on " + real + " (exit " + exit + "): "
+            throw new FilesystemCheckException("e2fsck failed or left errors on " + real + " (exit " + exit + "): "
                     + lastLine(result), exit);
         }
         if (exit >= 2) {

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -147,7 +149,7 @@ public class Freezer implements AutoCloseable {
         Map<Command, Future<CommandResult>> running = new LinkedHashMap<>();
         for (String mountPoint : mountPoints) {
             Command command = fsfreeze(action, mountPoint, timeout);
-            running.put(command, workers.submit(() -> executor.execute(command)));
+            running.put(command, submit(command));
         }
         List<RuntimeException> failures = new ArrayList<>();
         for (Map.Entry<Command, Future<CommandResult>> entry : running.entrySet()) {
@@ -170,6 +172,17 @@ public class Freezer implements AutoCloseable {
             }
         }
         return failures;
+    }
+
+    /** On the workers; in this thread once they are shut down, so a thaw after shutdown still runs. */
+    private Future<CommandResult> submit(Command command) {
+        try {
+            return workers.submit(() -> executor.execute(command));
+        } catch (RejectedExecutionException e) {
+            FutureTask<CommandResult> inline = new FutureTask<>(() -> executor.execute(command));
+            inline.run();
+            return inline;
+        }
     }
 
     private static Command fsfreeze(String action, String mountPoint, Duration timeout) {

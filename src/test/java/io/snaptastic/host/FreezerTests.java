@@ -192,6 +192,22 @@ class FreezerTests {
         assertThat(records()).isEmpty();
     }
 
+    @Test
+    void aHolderThatClosesAfterShutdownStillThaws() {
+        FrozenFilesystems frozen = freezer.freeze(List.of("/mnt/a"), Duration.ofSeconds(30));
+        Freezer other = new Freezer(command -> {
+            ran.add(command.argv());
+            return OK;
+        }, new MountTable(mountInfo), stateDir);
+        other.close();
+
+        assertThat(ran).containsExactly(fsfreeze("-f", "/mnt/a"), fsfreeze("-u", "/mnt/a"));
+        freezer.close();
+        frozen.close();
+
+        assertThat(ran).endsWith(fsfreeze("-u", "/mnt/a"), fsfreeze("-u", "/mnt/a"));
+    }
+
     private List<Path> records() {
         try (Stream<Path> files = Files.list(stateDir.resolve("frozen"))) {
             return files.filter(file -> file.toString().endsWith(".frozen")).toList();
