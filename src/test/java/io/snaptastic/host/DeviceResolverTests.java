@@ -48,11 +48,11 @@ class DeviceResolverTests {
 
         @BeforeEach
         void createLayout() throws IOException {
-            link(devices.resolve("nvme1n1"), "/dev/null");
-            link(devices.resolve("nvme2n1"), "/dev/null");
-            link(devices.resolve("sdf"), "/dev/null");
+            link(devices.resolve("nvme1n1"), "loop0");
+            link(devices.resolve("nvme2n1"), "loop0");
+            link(devices.resolve("sdf"), "loop0");
             Files.createDirectories(devices.resolve("disk/by-id"));
-            link(devices.resolve("disk/by-id/nvme-Amazon_Elastic_Block_Store_vol0abc"), "../../nvme2n1");
+            Files.createSymbolicLink(devices.resolve("disk/by-id/nvme-Amazon_Elastic_Block_Store_vol0abc"), Path.of("../../nvme2n1"));
             controller("nvme0", "vol0root", "nvme0n1");
             controller("nvme1", "vol0abc", "nvme1n1");
             controller("nvme2", "vol0def", "nvme2n1");
@@ -78,7 +78,7 @@ class DeviceResolverTests {
 
         @Test
         void keepsTheRequestedPartition() throws IOException {
-            link(devices.resolve("nvme1n1p1"), "/dev/null");
+            link(devices.resolve("nvme1n1p1"), "loop0");
 
             assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdf1"))
                     .hasValue(devices.resolve("nvme1n1p1"));
@@ -86,7 +86,7 @@ class DeviceResolverTests {
 
         @Test
         void mapsAMultipathNamespaceToItsSubsystemDevice() throws IOException {
-            link(devices.resolve("nvme4n1"), "/dev/null");
+            link(devices.resolve("nvme4n1"), "loop0");
             controller("nvme5", "vol0bbb", "nvme4c5n1");
 
             assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0bbb", "/dev/sdh"))
@@ -107,7 +107,7 @@ class DeviceResolverTests {
 
         @Test
         void usesTheRequestedNameWhenItExists() throws IOException {
-            link(devices.resolve("sdf"), "/dev/null");
+            link(devices.resolve("sdf"), "loop0");
             Files.createDirectories(sysfs.resolve("class/nvme"));
 
             assertThat(new DeviceResolver(devices, sysfs, 1).resolve("vol-0abc", "/dev/sdf"))
@@ -116,8 +116,8 @@ class DeviceResolverTests {
 
         @Test
         void shiftsTheXvdNameByTheDeviceNameOffset() throws IOException {
-            link(devices.resolve("xvdf"), "/dev/null");
-            link(devices.resolve("xvdg"), "/dev/null");
+            link(devices.resolve("xvdf"), "loop0");
+            link(devices.resolve("xvdg"), "loop0");
 
             assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdf"))
                     .hasValue(devices.resolve("xvdf"));
@@ -127,7 +127,7 @@ class DeviceResolverTests {
 
         @Test
         void keepsThePartitionDigit() throws IOException {
-            link(devices.resolve("xvdj1"), "/dev/null");
+            link(devices.resolve("xvdj1"), "loop0");
 
             assertThat(new DeviceResolver(devices, sysfs, 4).resolve("vol-0abc", "/dev/sdf1"))
                     .hasValue(devices.resolve("xvdj1"));
@@ -135,14 +135,20 @@ class DeviceResolverTests {
 
         @Test
         void findsNothingBeforeTheDeviceAppearsOrPastTheAlphabet() throws IOException {
-            link(devices.resolve("xvdz"), "/dev/null");
+            link(devices.resolve("xvdz"), "loop0");
 
             assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdf")).isEmpty();
             assertThat(new DeviceResolver(devices, sysfs, 3).resolve("vol-0abc", "/dev/sdx")).isEmpty();
         }
     }
 
-    private static void link(Path link, String target) throws IOException {
-        Files.createSymbolicLink(link, Path.of(target));
+    /** Links to a stand-in device node inside the temp dir, like the sandbox's links to its loop devices. */
+    private void link(Path link, String target) throws IOException {
+        Path node = dir.resolve("nodes").resolve(target);
+        if (!Files.exists(node)) {
+            Files.createDirectories(node.getParent());
+            Files.createFile(node);
+        }
+        Files.createSymbolicLink(link, node);
     }
 }
