@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,22 +33,35 @@ public class ProcessHostExecutor implements HostExecutor {
         // block on the other would otherwise never finish.
         CompletableFuture<String> stdout = drain(process.getInputStream());
         CompletableFuture<String> stderr = drain(process.getErrorStream());
+        long deadline = System.nanoTime() + command.timeout().toNanos();
         try {
             if (!process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
                 throw new HostCommandTimeoutException(command, collected(stdout), collected(stderr));
             }
-            CommandResult result = new CommandResult(process.exitValue(), stdout.get(), stderr.get());
+            // A program may leave a background child holding its pipes open; the time limit still holds.
+            CommandResult result = new CommandResult(
+                    process.exitValue(), stdout.get(remaining(deadline), TimeUnit.NANOSECONDS),
+                    stderr.get(remaining(deadline), TimeUnit.NANOSECONDS));
             log.debug("{} exited {}", command.program(), result.exitCode());
             return result;
         } catch (InterruptedException e) {
             kill(process);
+            String out = collected(stdout);
+            String err = collected(stderr);
+            // Restored only now: with the flag set, collecting the output would clear it again.
             Thread.currentThread().interrupt();
-            throw new HostCommandException("interrupted", command.argv(), -1, collected(stdout), collected(stderr), e);
+            throw new HostCommandException("interrupted", command.argv(), -1, out, err, e);
+        } catch (TimeoutException e) {
+            throw new HostCommandTimeoutException(command, "", "");
         } catch (ExecutionException e) {
             kill(process);
             throw new HostCommandException("could not read output", command.argv(), -1, "", "", e.getCause());
         }
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 
     private static CompletableFuture<String> drain(InputStream stream) {
@@ -77,7 +91,10 @@ public class ProcessHostExecutor implements HostExecutor {
     private static String collected(CompletableFuture<String> stream) {
         try {
             return stream.get(1, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } catch (ExecutionException | TimeoutException e) {
             return "";
         }
     }

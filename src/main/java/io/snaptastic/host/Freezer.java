@@ -1,0 +1,246 @@
+package io.snaptastic.host;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Freezes filesystems with {@code fsfreeze} for a snapshot, and makes sure every freeze ends: each is
+ * written to the state dir before it starts, a watchdog thaws after the maximum duration, and
+ * {@link #thawRecorded()} thaws what a killed agent left frozen.
+ */
+public class Freezer implements AutoCloseable {
+
+    public static final Duration DEFAULT_MAX_DURATION = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(Freezer.class);
+    private static final Duration THAW_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HostExecutor executor;
+    private final MountTable mountTable;
+    private final Path stateDir;
+    private final FreezeRecords records;
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("freezer"));
+    private final ScheduledExecutorService watchdogs = watchdogExecutor();
+    private final Set<String> active = new HashSet<>();
+
+    public Freezer(HostExecutor executor, MountTable mountTable, Path stateDir) {
+        this.executor = executor;
+        this.mountTable = mountTable;
+        this.stateDir = stateDir;
+        this.records = new FreezeRecords(stateDir);
+    }
+
+    /**
+     * Freezes the filesystems at the mount points, all at once, and returns when all are frozen.
+     *
+     * @throws FreezeRefusedException for {@code /}, the root or state dir filesystem, a path that is
+     *     not a mount point, or a filesystem this agent has frozen already
+     * @throws HostCommandException when a freeze fails or takes longer than maxDuration; the ones
+     *     that succeeded are thawed again
+     */
+    public FrozenFilesystems freeze(Collection<String> mountPoints, Duration maxDuration) {
+        if (maxDuration.isNegative() || maxDuration.isZero()) {
+            throw new IllegalArgumentException("maxDuration must be positive");
+        }
+        List<String> targets = FreezeTargets.of(mountTable, stateDir, mountPoints);
+        claim(targets);
+        FrozenFilesystems frozen;
+        try {
+            frozen = new FrozenFilesystems(targets, records.write(targets), this);
+        } catch (RuntimeException e) {
+            release(targets);
+            throw e;
+        }
+        // Counted from the first freeze, so no filesystem stays frozen longer than maxDuration.
+        frozen.watchdog(watchdogs.schedule(frozen::thawByWatchdog, maxDuration.toNanos(), TimeUnit.NANOSECONDS));
+        freezeAll(targets, maxDuration, frozen);
+        frozen.allFrozen();
+        log.info("froze {}", targets);
+        return frozen;
+    }
+
+    /** Thaws every freeze recorded in the state dir: what a killed agent left behind. */
+    public void thawRecorded() {
+        records.list().forEach(this::thawRecord);
+    }
+
+    /** Thaws whatever is recorded and stops the watchdogs; for shutdown. */
+    @Override
+    public void close() {
+        try {
+            thawRecorded();
+        } finally {
+            watchdogs.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
+    /** Thaws in parallel; deletes the record only when every one is thawed (or was not frozen). */
+    void thaw(List<String> mountPoints, Path record, boolean byWatchdog) {
+        // An interrupted caller still thaws: the flag is set again once the thaws are done.
+        boolean interrupted = Thread.interrupted();
+        try {
+            List<RuntimeException> failures = inParallel(mountPoints, "-u", THAW_TIMEOUT, true);
+            if (!failures.isEmpty()) {
+                RuntimeException first = failures.get(0);
+                failures.stream().skip(1).forEach(first::addSuppressed);
+                log.error("could not thaw all of {}; the record {} stays for the next attempt", mountPoints, record, first);
+                throw first;
+            }
+            records.delete(record);
+            if (byWatchdog) {
+                log.warn("the watchdog thawed {}: they were frozen longer than allowed", mountPoints);
+            } else {
+                log.info("thawed {}", mountPoints);
+            }
+        } finally {
+            release(mountPoints);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void freezeAll(List<String> targets, Duration maxDuration, FrozenFilesystems frozen) {
+        List<RuntimeException> failures = inParallel(targets, "-f", maxDuration, false);
+        if (failures.isEmpty() && !frozen.thawed()) {
+            return;
+        }
+        // Thaw every target, also those whose freeze failed or timed out: a killed fsfreeze may
+        // still have frozen its filesystem inside the kernel.
+        try {
+            frozen.close();
+        } catch (RuntimeException e) {
+            failures.forEach(e::addSuppressed);
+            throw e;
+        }
+        if (failures.isEmpty()) {
+            throw new HostCommandTimeoutException(fsfreeze("-f", targets.get(0), maxDuration), "", "");
+        }
+        RuntimeException first = failures.get(0);
+        failures.stream().skip(1).forEach(first::addSuppressed);
+        throw first;
+    }
+
+    /** Runs {@code fsfreeze} on every mount point at once, all under one deadline. */
+    private List<RuntimeException> inParallel(List<String> mountPoints, String action, Duration timeout, boolean thawing) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<Command, Future<CommandResult>> running = new LinkedHashMap<>();
+        for (String mountPoint : mountPoints) {
+            Command command = fsfreeze(action, mountPoint, timeout);
+            running.put(command, submit(command));
+        }
+        List<RuntimeException> failures = new ArrayList<>();
+        for (Map.Entry<Command, Future<CommandResult>> entry : running.entrySet()) {
+            Command command = entry.getKey();
+            try {
+                CommandResult result = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!result.succeeded() && !(thawing && notFrozen(result))) {
+                    failures.add(new HostCommandException("fsfreeze " + action + " failed", command, result));
+                }
+            } catch (TimeoutException e) {
+                entry.getValue().cancel(true);
+                failures.add(new HostCommandTimeoutException(command, "", ""));
+            } catch (ExecutionException e) {
+                failures.add(e.getCause() instanceof RuntimeException cause ? cause
+                        : new HostCommandException("fsfreeze " + action + " failed", command.argv(), -1, "", "", e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                entry.getValue().cancel(true);
+                failures.add(new HostCommandException("interrupted", command.argv(), -1, "", "", e));
+            }
+        }
+        return failures;
+    }
+
+    /** On the workers; in this thread once they are shut down, so a thaw after shutdown still runs. */
+    private Future<CommandResult> submit(Command command) {
+        try {
+            return workers.submit(() -> executor.execute(command));
+        } catch (RejectedExecutionException e) {
+            FutureTask<CommandResult> inline = new FutureTask<>(() -> executor.execute(command));
+            inline.run();
+            return inline;
+        }
+    }
+
+    private static Command fsfreeze(String action, String mountPoint, Duration timeout) {
+        return Command.of("fsfreeze", action, "--", mountPoint).withTimeout(timeout);
+    }
+
+    /** The kernel answers EINVAL to a thaw of a filesystem that is not frozen. */
+    private static boolean notFrozen(CommandResult result) {
+        return result.stderr().contains("Invalid argument");
+    }
+
+    private void thawRecord(Path record) {
+        List<String> mountPoints = new ArrayList<>();
+        for (String mountPoint : records.read(record)) {
+            try {
+                // A freeze never outlives its mount: what is no longer mounted is not frozen.
+                if (mountTable.at(Operands.mountPoint(mountPoint)).isPresent()) {
+                    mountPoints.add(mountPoint);
+                }
+            } catch (InvalidOperandException e) {
+                log.warn("ignoring {} in freeze record {}: {}", mountPoint, record, e.getMessage());
+            }
+        }
+        if (!mountPoints.isEmpty()) {
+            log.warn("thawing {}, recorded as frozen in {} by an agent that did not thaw them", mountPoints, record);
+        }
+        try {
+            thaw(mountPoints, record, false);
+        } catch (RuntimeException e) {
+            log.error("could not thaw {} recorded in {}", mountPoints, record, e);
+        }
+    }
+
+    private synchronized void claim(List<String> targets) {
+        for (String target : targets) {
+            if (active.contains(target)) {
+                throw new FreezeRefusedException(target + " is already frozen by another operation of this agent");
+            }
+        }
+        active.addAll(targets);
+    }
+
+    private synchronized void release(List<String> targets) {
+        active.removeAll(targets);
+    }
+
+    private static ScheduledExecutorService watchdogExecutor() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, daemonThreads("freeze-watchdog"));
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

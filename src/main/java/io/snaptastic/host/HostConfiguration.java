@@ -1,0 +1,55 @@
+package io.snaptastic.host;
+
+import io.snaptastic.config.PlatformDefaults;
+import io.snaptastic.config.SnaptasticProperties;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The host adapters. Device and sysfs directories: the configured ones, else the platform's (the sandbox's), else the real ones. */
+@Configuration(proxyBeanMethods = false)
+public class HostConfiguration {
+
+    @Bean
+    MountTable mountTable() {
+        return new MountTable();
+    }
+
+    @Bean
+    Filesystems filesystems(HostExecutor executor, MountTable mountTable) {
+        return new Filesystems(executor, mountTable);
+    }
+
+    @Bean
+    Mounter mounter(HostExecutor executor, MountTable mountTable) {
+        return new Mounter(executor, mountTable);
+    }
+
+    /** Thaws what a killed agent left frozen before anything else runs, and everything at shutdown. */
+    @Bean(initMethod = "thawRecorded", destroyMethod = "close")
+    Freezer freezer(HostExecutor executor, MountTable mountTable, SnaptasticProperties properties) {
+        return new Freezer(executor, mountTable, properties.stateDir());
+    }
+
+    @Bean
+    DeviceResolver deviceResolver(SnaptasticProperties properties, ObjectProvider<PlatformDefaults> platform) {
+        SnaptasticProperties.Host host = properties.host();
+        return new DeviceResolver(
+                directory(host.deviceDir(), platform, PlatformDefaults::deviceDir, "/dev"),
+                directory(host.sysfsRoot(), platform, PlatformDefaults::sysfsRoot, "/sys"),
+                host.deviceNameOffset());
+    }
+
+    private static Path directory(
+            Path configured, ObjectProvider<PlatformDefaults> platform,
+            Function<PlatformDefaults, Optional<Path>> platformDefault, String fallback) {
+        if (configured != null) {
+            return configured;
+        }
+        PlatformDefaults defaults = platform.getIfAvailable();
+        return Optional.ofNullable(defaults).flatMap(platformDefault).orElse(Path.of(fallback));
+    }
+}

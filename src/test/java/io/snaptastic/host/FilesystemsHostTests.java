@@ -1,0 +1,166 @@
+package io.snaptastic.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Formats, checks, mounts and grows real filesystems on loop devices, as root. */
+class FilesystemsHostTests {
+
+    static final long MIB = 1 << 20;
+
+    final HostExecutor executor = new ProcessHostExecutor();
+    final Filesystems filesystems = new Filesystems(executor, new MountTable());
+    final Mounter mounter = new Mounter(executor, new MountTable());
+    HostFixture host;
+
+    @BeforeEach
+    void createFixture() throws IOException {
+        host = HostFixture.create();
+    }
+
+    @AfterEach
+    void releaseEverything() throws IOException {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void formatRefusesADeviceThatHoldsData() throws IOException {
+        Path formatted = host.loop("formatted", 64 * MIB).device();
+        filesystems.format(formatted, "ext4", false);
+        Path partitioned = host.loop("partitioned", 64 * MIB).device();
+        writePartitionTable(partitioned);
+        Path restored = host.loop("restored", 64 * MIB).device();
+
+        assertThat(filesystems.probe(formatted).fsType()).isEqualTo("ext4");
+        assertThatExceptionOfType(DeviceNotEmptyException.class)
+                .isThrownBy(() -> filesystems.format(formatted, "xfs", false))
+                .withMessageContaining("ext4");
+        assertThat(filesystems.probe(partitioned).partitionTableType()).isEqualTo("dos");
+        assertThatExceptionOfType(DeviceNotEmptyException.class)
+                .isThrownBy(() -> filesystems.format(partitioned, "ext4", false))
+                .withMessageContaining("partition table");
+        assertThatExceptionOfType(DeviceNotEmptyException.class)
+                .isThrownBy(() -> filesystems.format(restored, "ext4", true));
+        assertThat(filesystems.probe(restored).empty()).isTrue();
+    }
+
+    @Test
+    void checkFailsOnAnExt4WithoutASuperblock() throws IOException {
+        Path device = host.loop("broken", 64 * MIB).device();
+        filesystems.format(device, "ext4", false);
+        try (RandomAccessFile raw = new RandomAccessFile(device.toFile(), "rw")) {
+            raw.seek(1024);
+            raw.write(new byte[1024]);
+        }
+
+        assertThatExceptionOfType(FilesystemCheckException.class)
+                .isThrownBy(() -> filesystems.check(device, "ext4"))
+                .satisfies(e -> assertThat(e.exitCode()).isGreaterThanOrEqualTo(4));
+    }
+
+    @Test
+    void ext4RoundTripChecksMountsAndGrowsBeforeMounting() throws IOException {
+        LoopDevice loop = host.loop("ext4", 64 * MIB);
+        String mountPoint = host.mountPoint("ext4");
+        filesystems.format(loop.device(), "ext4", false);
+        filesystems.check(loop.device(), "ext4");
+        mounter.mount(loop.device(), mountPoint, "ext4", List.of("defaults", "noatime"));
+        Files.writeString(Path.of(mountPoint, "kept"), "data");
+        long sizeBefore = Files.getFileStore(Path.of(mountPoint)).getTotalSpace();
+        mounter.unmount(mountPoint, false);
+
+        loop.grow(128 * MIB);
+        filesystems.check(loop.device(), "ext4");
+
+        assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "ext4")).isTrue();
+        assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "ext4")).isFalse();
+        mounter.mount(loop.device(), mountPoint, "ext4", List.of("defaults"));
+        mounter.mount(loop.device(), mountPoint, "ext4", List.of("defaults"));
+        assertThat(Path.of(mountPoint, "kept")).hasContent("data");
+        assertThat(Files.getFileStore(Path.of(mountPoint)).getTotalSpace()).isGreaterThan(sizeBefore);
+        assertThat(mounter.mountedAt(mountPoint)).map(MountEntry::fsType).hasValue("ext4");
+        mounter.unmount(mountPoint, false);
+        assertThat(mounter.mountedAt(mountPoint)).isEmpty();
+    }
+
+    @Test
+    void ext4GrowsOnlineWhileMounted() throws IOException {
+        assumeTrue(HostCapabilities.effective(HostCapabilities.CAP_SYS_RESOURCE),
+                "online ext4 resize needs CAP_SYS_RESOURCE, which this process does not have");
+        LoopDevice loop = host.loop("ext4-online", 64 * MIB);
+        String mountPoint = host.mountPoint("ext4-online");
+        filesystems.format(loop.device(), "ext4", false);
+        mounter.mount(loop.device(), mountPoint, "ext4", List.of("defaults"));
+        long sizeBefore = Files.getFileStore(Path.of(mountPoint)).getTotalSpace();
+
+        loop.grow(128 * MIB);
+
+        assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "ext4")).isTrue();
+        assertThat(Files.getFileStore(Path.of(mountPoint)).getTotalSpace()).isGreaterThan(sizeBefore);
+    }
+
+    @Test
+    void xfsRoundTripChecksMountsAndGrowsOnline() throws IOException {
+        HostFixture.assumeXfs();
+        // mkfs.xfs makes no filesystem under 300 MiB.
+        LoopDevice loop = host.loop("xfs", 300 * MIB);
+        String mountPoint = host.mountPoint("xfs");
+        filesystems.format(loop.device(), "xfs", false);
+        filesystems.check(loop.device(), "xfs");
+        mounter.mount(loop.device(), mountPoint, "xfs", List.of("defaults", "noatime"));
+        Files.writeString(Path.of(mountPoint, "kept"), "data");
+        long sizeBefore = Files.getFileStore(Path.of(mountPoint)).getTotalSpace();
+
+        assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "xfs")).isFalse();
+        loop.grow(400 * MIB);
+
+        assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "xfs")).isTrue();
+        assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "xfs")).isFalse();
+        assertThat(Files.getFileStore(Path.of(mountPoint)).getTotalSpace()).isGreaterThan(sizeBefore);
+        mounter.unmount(mountPoint, false);
+        filesystems.check(loop.device(), "xfs");
+        mounter.mount(loop.device(), mountPoint, "xfs", List.of("defaults"));
+        assertThat(Path.of(mountPoint, "kept")).hasContent("data");
+    }
+
+    @Test
+    void unmountOfABusyFilesystemSaysSoAndLazyUnmountSucceeds() throws Exception {
+        Path device = host.loop("busy", 64 * MIB).device();
+        String mountPoint = host.mountPoint("busy");
+        filesystems.format(device, "ext4", false);
+        mounter.mount(device, mountPoint, "ext4", List.of());
+        Process holder = new ProcessBuilder("sleep", "60").directory(Path.of(mountPoint).toFile()).start();
+        try {
+            assertThatExceptionOfType(MountBusyException.class).isThrownBy(() -> mounter.unmount(mountPoint, false));
+
+            mounter.unmount(mountPoint, true);
+
+            assertThat(mounter.mountedAt(mountPoint)).isEmpty();
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A DOS partition table: one Linux partition entry and the boot signature, written to the device. */
+    private static void writePartitionTable(Path device) throws IOException {
+        byte[] entry = {0, 0, 0, 0, (byte) 0x83, 0, 0, 0, 0, 8, 0, 0, 0, 0, 1, 0};
+        try (RandomAccessFile raw = new RandomAccessFile(device.toFile(), "rw")) {
+            raw.seek(446);
+            raw.write(entry);
+            raw.seek(510);
+            raw.write(new byte[] {0x55, (byte) 0xaa});
+        }
+    }
+}

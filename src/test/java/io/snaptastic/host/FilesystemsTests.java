@@ -1,0 +1,218 @@
+package io.snaptastic.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Against a scripted host. The device is a link to /dev/null, so its real path is a /dev node. */
+class FilesystemsTests {
+
+    static final String DEV = "/dev/null";
+
+    @TempDir
+    Path dir;
+
+    final ScriptedHostExecutor host = new ScriptedHostExecutor();
+    Path device;
+    Path mountInfo;
+    Filesystems filesystems;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        device = Files.createSymbolicLink(dir.resolve("sdf"), Path.of(DEV));
+        mountInfo = dir.resolve("mountinfo");
+        Files.writeString(mountInfo, "27 1 254:0 / / rw - ext4 /dev/vda rw\n");
+        filesystems = new Filesystems(host, new MountTable(mountInfo));
+    }
+
+    @AfterEach
+    void allCommandsRan() throws IOException {
+        // Removed here: the temp dir's cleanup warns about links that lead out of it.
+        Files.deleteIfExists(device);
+        host.verifyDone();
+    }
+
+    @Test
+    void probesWithLowLevelBlkid() {
+        host.expect(blkid(), 0, "DEVNAME=/dev/null\nUUID=abc\nTYPE=xfs\nUSAGE=filesystem\n", "");
+
+        assertThat(filesystems.probe(device)).isEqualTo(new Probe("xfs", "abc", null));
+    }
+
+    @Test
+    void readsExitTwoAsAnEmptyDevice() {
+        host.expect(blkid(), 2, "", "");
+
+        assertThat(filesystems.probe(device).empty()).isTrue();
+    }
+
+    @Test
+    void readsAnAmbivalentProbeAsData() {
+        host.expect(blkid(), 8, "", "ambivalent result");
+
+        assertThat(filesystems.probe(device).empty()).isFalse();
+    }
+
+    @Test
+    void failsOnABlkidError() {
+        host.expect(blkid(), 4, "", "bad usage");
+
+        assertThatExceptionOfType(HostCommandException.class).isThrownBy(() -> filesystems.probe(device));
+    }
+
+    @Test
+    void formatsAnEmptyDeviceAsExt4WithoutForce() {
+        host.expect(blkid(), 2, "", "")
+                .expectSuccess("mkfs.ext4", "-q", "-E", "lazy_itable_init=1,lazy_journal_init=1", "--", DEV);
+
+        filesystems.format(device, "ext4", false);
+    }
+
+    @Test
+    void formatsAnEmptyDeviceAsXfsWithoutForce() {
+        host.expect(blkid(), 2, "", "").expectSuccess("mkfs.xfs", "-q", "--", DEV);
+
+        filesystems.format(device, "xfs", false);
+    }
+
+    @Test
+    void neverFormatsADeviceRestoredFromASnapshot() {
+        assertThatExceptionOfType(DeviceNotEmptyException.class)
+                .isThrownBy(() -> filesystems.format(device, "ext4", true))
+                .withMessageContaining("snapshot");
+        assertThat(host.executed()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TYPE=ext4\nUUID=1\n", "PTTYPE=gpt\nPTUUID=2\n", "TYPE=LVM2_member\n"})
+    void refusesToFormatADeviceThatHoldsData(String probe) {
+        host.expect(blkid(), 0, probe, "");
+
+        assertThatExceptionOfType(DeviceNotEmptyException.class)
+                .isThrownBy(() -> filesystems.format(device, "xfs", false))
+                .withMessageContaining("refusing to format");
+    }
+
+    @Test
+    void runsNothingForABadOperand() {
+        assertThatExceptionOfType(InvalidOperandException.class)
+                .isThrownBy(() -> filesystems.format(Path.of("/dev/../etc/passwd"), "ext4", false));
+        assertThatExceptionOfType(InvalidOperandException.class)
+                .isThrownBy(() -> filesystems.format(device, "btrfs", false));
+        assertThatExceptionOfType(InvalidOperandException.class)
+                .isThrownBy(() -> filesystems.growIfNeeded(device, "/mnt/x/../y", "xfs"));
+        assertThat(host.executed()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3})
+    void proceedsWhenE2fsckRepairedOrFoundNothing(int exit) {
+        host.expect(List.of("e2fsck", "-p", "--", DEV), exit, "", "");
+
+        filesystems.check(device, "ext4");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 8, 12, 16, 32})
+    void failsWhenE2fsckLeftErrors(int exit) {
+        host.expect(List.of("e2fsck", "-p", "--", DEV), exit, "", "UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.");
+
+        assertThatExceptionOfType(FilesystemCheckException.class)
+                .isThrownBy(() -> filesystems.check(device, "ext4"))
+                .satisfies(e -> assertThat(e.exitCode()).isEqualTo(exit))
+                .withMessageContaining("RUN fsck MANUALLY");
+    }
+
+    @Test
+    void checksXfsWithoutModifyingIt() {
+        host.expect(List.of("xfs_repair", "-n", "--", DEV), 0, "", "")
+                .expect(List.of("xfs_repair", "-n", "--", DEV), 1, "", "agi unlinked bucket 5 is 37 in ag 0");
+
+        filesystems.check(device, "xfs");
+        assertThatExceptionOfType(FilesystemCheckException.class).isThrownBy(() -> filesystems.check(device, "xfs"));
+    }
+
+    @Test
+    void growsAMountedExt4OnlineAndSaysSo() throws IOException {
+        Files.writeString(mountInfo, "40 27 1:3 / /mnt/solr rw - ext4 /dev/null rw\n", StandardOpenOption.APPEND);
+        host.expect(List.of("blockdev", "--getsize64", DEV), 0, "21474836480\n", "")
+                .expect(dumpe2fs(), 0, dumpe2fsHeader(2621440), "")
+                .expectSuccess("resize2fs", "--", DEV)
+                .expect(dumpe2fs(), 0, dumpe2fsHeader(5242880), "");
+
+        assertThat(filesystems.growIfNeeded(device, "/mnt/solr", "ext4")).isTrue();
+    }
+
+    @Test
+    void checksAnUnmountedExt4FullyBeforeGrowingIt() {
+        host.expect(List.of("blockdev", "--getsize64", DEV), 0, "21474836480\n", "")
+                .expect(dumpe2fs(), 0, dumpe2fsHeader(2621440), "")
+                .expectSuccess("e2fsck", "-f", "-p", "--", DEV)
+                .expectSuccess("resize2fs", "--", DEV)
+                .expect(dumpe2fs(), 0, dumpe2fsHeader(5242880), "");
+
+        assertThat(filesystems.growIfNeeded(device, "/mnt/solr", "ext4")).isTrue();
+    }
+
+    @Test
+    void leavesAFilesystemThatFillsItsDevice() {
+        host.expect(List.of("blockdev", "--getsize64", DEV), 0, "21474836480\n", "")
+                .expect(dumpe2fs(), 0, dumpe2fsHeader(5242880), "");
+
+        assertThat(filesystems.growIfNeeded(device, "/mnt/solr", "ext4")).isFalse();
+    }
+
+    @Test
+    void growsXfsOnItsMountPoint() {
+        host.expect(List.of("blockdev", "--getsize64", DEV), 0, "524288000\n", "")
+                .expect(List.of("xfs_growfs", "-n", "--", "/mnt/solr"), 0, xfsInfo(102400), "")
+                .expectSuccess("xfs_growfs", "-d", "--", "/mnt/solr")
+                .expect(List.of("xfs_growfs", "-n", "--", "/mnt/solr"), 0, xfsInfo(128000), "");
+
+        assertThat(filesystems.growIfNeeded(device, "/mnt/solr", "xfs")).isTrue();
+    }
+
+    @Test
+    void saysNotGrownWhenTheRemainderWasTooSmallToUse() {
+        host.expect(List.of("blockdev", "--getsize64", DEV), 0, "524288000\n", "")
+                .expect(List.of("xfs_growfs", "-n", "--", "/mnt/solr"), 0, xfsInfo(127990), "")
+                .expectSuccess("xfs_growfs", "-d", "--", "/mnt/solr")
+                .expect(List.of("xfs_growfs", "-n", "--", "/mnt/solr"), 0, xfsInfo(127990), "");
+
+        assertThat(filesystems.growIfNeeded(device, "/mnt/solr", "xfs")).isFalse();
+    }
+
+    private static List<String> blkid() {
+        return List.of("blkid", "-p", "-o", "export", "--", DEV);
+    }
+
+    private static List<String> dumpe2fs() {
+        return List.of("dumpe2fs", "-h", "--", DEV);
+    }
+
+    private static String dumpe2fsHeader(long blocks) {
+        return "Filesystem volume name:   <none>\nBlock count:              " + blocks
+                + "\nBlock size:               4096\nFilesystem created:       Sun Nov 29 15:20:06 2026\n";
+    }
+
+    private static String xfsInfo(long blocks) {
+        return """
+                meta-data=/dev/loop0             isize=512    agcount=4, agsize=25600 blks
+                         =                       sectsz=512   attr=2, projid32bit=1
+                data     =                       bsize=4096   blocks=%d, imaxpct=25
+                         =                       sunit=0      swidth=0 blks
+                log      =internal log           bsize=4096   blocks=16384, version=2
+                """.formatted(blocks);
+    }
+}
