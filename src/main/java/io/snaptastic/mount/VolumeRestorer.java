@@ -116,9 +116,16 @@ class VolumeRestorer {
             fileSystem = filesystems.probe(device).fsType();
             filesystems.check(device, fileSystem);
         }
+        // ext4 grows offline, before the mount (online resize needs CAP_SYS_RESOURCE, which containers
+        // often drop); xfs can only grow mounted.
+        boolean growMounted = "xfs".equals(fileSystem);
+        if (restored && !growMounted) {
+            progress.step(VolumeStep.GROW_FILESYSTEM);
+            filesystems.growIfNeeded(device, volume.mountPoint(), fileSystem);
+        }
         progress.step(VolumeStep.MOUNT);
         mounter.mount(device, volume.mountPoint(), fileSystem, volume.mountOptions());
-        if (restored) {
+        if (restored && growMounted) {
             progress.step(VolumeStep.GROW_FILESYSTEM);
             filesystems.growIfNeeded(device, volume.mountPoint(), fileSystem);
         }
