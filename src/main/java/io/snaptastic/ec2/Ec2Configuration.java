@@ -6,6 +6,7 @@ import io.snaptastic.instance.InstanceIdentity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * Builds the {@link Ec2} port. The SDK client itself is built on the first EC2 call, not here, so
@@ -20,6 +21,20 @@ class Ec2Configuration {
     }
 
     static SdkEc2 sdkEc2(Ec2ClientSettings settings, InstanceIdentity identity) {
-        return new SdkEc2(new Memoized<>(settings::build), identity);
+        return sdkEc2(settings, identity, SdkEc2.DEFAULT_PAGE_SIZE);
+    }
+
+    static SdkEc2 sdkEc2(Ec2ClientSettings settings, InstanceIdentity identity, int pageSize) {
+        return new SdkEc2(new Memoized<>(() -> build(settings)), identity, pageSize);
+    }
+
+    /** A client that cannot be built (no region: IMDS unreachable and none configured) is an unavailable EC2. */
+    private static Ec2Client build(Ec2ClientSettings settings) {
+        try {
+            return settings.build();
+        } catch (RuntimeException e) {
+            throw new Ec2Exception.Unavailable(
+                    null, "the EC2 client could not be built from " + settings + ": " + e.getMessage(), e);
+        }
     }
 }

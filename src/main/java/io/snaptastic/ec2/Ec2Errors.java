@@ -50,8 +50,9 @@ final class Ec2Errors {
 
     static Ec2Exception translate(String operation, SdkException e) {
         if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            String message = aws.awsErrorDetails().errorMessage();
             return translate(
-                    operation, aws.awsErrorDetails().errorCode(), aws.statusCode(), aws.awsErrorDetails().errorMessage(), e);
+                    operation, aws.awsErrorDetails().errorCode(), aws.statusCode(), message == null ? e.getMessage() : message, e);
         }
         if (e instanceof SdkServiceException service) {
             return translate(operation, null, service.statusCode(), e.getMessage(), e);
@@ -63,28 +64,29 @@ final class Ec2Errors {
     }
 
     /** Translates by code first; the HTTP status decides only for codes this class does not know. */
-    static Ec2Exception translate(String operation, String code, int status, String message, Throwable cause) {
-        String text = operation + ": " + (message == null ? "no message" : message) + " (" + code + ")";
-        if (code != null && code.endsWith(".NotFound")) {
-            return new Ec2Exception.NotFound(code, text, cause);
+    static Ec2Exception translate(String operation, String awsCode, int status, String message, Throwable cause) {
+        String code = awsCode == null ? "" : awsCode;
+        String text = operation + ": " + (message == null ? "no message" : message) + " (" + (awsCode == null ? "HTTP " + status : awsCode) + ")";
+        if (code.endsWith(".NotFound")) {
+            return new Ec2Exception.NotFound(awsCode, text, cause);
         }
-        if (CONFLICT.contains(code) || (code != null && code.endsWith(".InUse"))) {
-            return new Ec2Exception.Conflict(code, text, cause);
+        if (CONFLICT.contains(code) || code.endsWith(".InUse")) {
+            return new Ec2Exception.Conflict(awsCode, text, cause);
         }
         if (THROTTLED.contains(code)) {
-            return new Ec2Exception.Throttled(code, text, cause);
+            return new Ec2Exception.Throttled(awsCode, text, cause);
         }
         if (DENIED.contains(code) || status == 401 || status == 403) {
-            return new Ec2Exception.Denied(code, text, cause);
+            return new Ec2Exception.Denied(awsCode, text, cause);
         }
         if (UNSUPPORTED.contains(code) || status == 501) {
-            return new Ec2Exception.Unsupported(code, text, cause);
+            return new Ec2Exception.Unsupported(awsCode, text, cause);
         }
         if (status >= 500 || status == 0) {
-            return new Ec2Exception.Unavailable(code, text, cause);
+            return new Ec2Exception.Unavailable(awsCode, text, cause);
         }
         // InvalidParameterValue, MissingParameter, InvalidParameterCombination, ValidationError, *.Malformed,
         // and every other 4xx (limits, zone mismatches, codes added later): EC2 refused the request as made.
-        return new Ec2Exception.InvalidRequest(code, text, cause);
+        return new Ec2Exception.InvalidRequest(awsCode, text, cause);
     }
 }
