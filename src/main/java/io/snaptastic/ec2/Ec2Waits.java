@@ -2,6 +2,7 @@ package io.snaptastic.ec2;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -42,9 +43,9 @@ final class Ec2Waits {
                 .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(Ec2Waits::notFound))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
                 .build();
-        DescribeVolumesResponse response = run(
-                "volume " + volumeId + " to become available", timeout, waiter, () -> describeVolume(volumeId));
-        return Ec2Mapping.volume(response.volumes().get(0));
+        return run("volume " + volumeId + " to become available", timeout, waiter, () -> describeVolume(volumeId))
+                .map(r -> Ec2Mapping.volume(r.volumes().get(0)))
+                .orElseThrow();
     }
 
     Volume attached(String volumeId, String instanceId, Duration timeout) {
@@ -54,9 +55,9 @@ final class Ec2Waits {
                         r -> volumeState(r, "deleting") || volumeState(r, "deleted"), "the volume is being deleted"))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
                 .build();
-        DescribeVolumesResponse response = run(
-                "volume " + volumeId + " to be attached to " + instanceId, timeout, waiter, () -> describeVolume(volumeId));
-        return Ec2Mapping.volume(response.volumes().get(0));
+        return run("volume " + volumeId + " to be attached to " + instanceId, timeout, waiter, () -> describeVolume(volumeId))
+                .map(r -> Ec2Mapping.volume(r.volumes().get(0)))
+                .orElseThrow();
     }
 
     void detached(String volumeId, Duration timeout) {
@@ -76,12 +77,10 @@ final class Ec2Waits {
                 .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(Ec2Waits::notFound))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
                 .build();
-        DescribeSnapshotsResponse response = run(
-                "snapshot " + snapshotId + " to complete",
-                timeout,
-                waiter,
-                () -> client.get().describeSnapshots(b -> b.snapshotIds(snapshotId)));
-        return Ec2Mapping.snapshot(response.snapshots().get(0));
+        return run("snapshot " + snapshotId + " to complete", timeout, waiter, () -> client.get()
+                        .describeSnapshots(b -> b.snapshotIds(snapshotId)))
+                .map(r -> Ec2Mapping.snapshot(r.snapshots().get(0)))
+                .orElseThrow();
     }
 
     private DescribeVolumesResponse describeVolume(String volumeId) {
@@ -91,15 +90,16 @@ final class Ec2Waits {
     /**
      * Runs a waiter until its deadline. A failure acceptor or the deadline is a {@link Ec2Exception.WaitFailed};
      * an EC2 error no acceptor expected (denied, throttled past the retries) keeps its own translation.
+     * Empty when the wait succeeded on an error (a volume that is gone counts as detached).
      */
-    private static <T> T run(String what, Duration timeout, Waiter<T> waiter, Supplier<T> poll) {
+    private static <T> Optional<T> run(String what, Duration timeout, Waiter<T> waiter, Supplier<T> poll) {
         WaiterOverrideConfiguration config = WaiterOverrideConfiguration.builder()
                 .backoffStrategyV2(BACKOFF)
                 .waitTimeout(timeout)
                 .maxAttempts(Integer.MAX_VALUE)
                 .build();
         try {
-            return waiter.run(poll, config).matched().response().orElseThrow();
+            return waiter.run(poll, config).matched().response();
         } catch (SdkClientException e) {
             if (e.getCause() instanceof SdkException cause) {
                 throw Ec2Errors.translate("waiting for " + what, cause);
