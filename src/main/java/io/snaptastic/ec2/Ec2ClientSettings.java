@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -58,7 +59,7 @@ record Ec2ClientSettings(URI endpoint, Supplier<String> region, StaticCredential
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(callTimeout))
                 .overrideConfiguration(o -> o.apiCallTimeout(callTimeout)
-                        .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy()
+                        .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2)
                                 .toBuilder()
                                 .maxAttempts(MAX_ATTEMPTS)
                                 .build()));

@@ -1,10 +1,12 @@
 package io.snaptastic.ec2;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotResponse;
+import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.EbsInstanceBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -122,6 +124,33 @@ final class Ec2Mapping {
             return List.of();
         }
         return List.of(TagSpecification.builder().resourceType(type).tags(tagList(tags)).build());
+    }
+
+    static CreateVolumeRequest createVolumeRequest(NewVolume volume) {
+        CreateVolumeRequest.Builder create = CreateVolumeRequest.builder()
+                .availabilityZone(volume.availabilityZone())
+                .size(volume.sizeGib())
+                .volumeType(volume.type())
+                .encrypted(volume.encrypted())
+                .snapshotId(volume.snapshotId())
+                .clientToken(volume.clientToken())
+                .tagSpecifications(tagSpecifications(ResourceType.VOLUME, volume.tags()));
+        // Left out when unset: EC2 rejects Iops for gp2/st1/sc1/standard and Throughput for all but gp3.
+        if (volume.iops() != null) {
+            create.iops(volume.iops());
+        }
+        if (volume.throughput() != null) {
+            create.throughput(volume.throughput());
+        }
+        if (volume.encrypted() && volume.kmsKeyId() != null) {
+            create.kmsKeyId(volume.kmsKeyId());
+        }
+        return create.build();
+    }
+
+    /** Tags given by key alone, which DeleteTags deletes whatever their value. */
+    static List<Tag> tagKeys(Collection<String> keys) {
+        return keys.stream().map(key -> Tag.builder().key(key).build()).toList();
     }
 
     static List<Filter> filters(Map<String, List<String>> filters) {

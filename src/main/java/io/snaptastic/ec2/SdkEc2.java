@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
@@ -43,21 +42,8 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
 
     @Override
     public Volume createVolume(NewVolume request) {
-        CreateVolumeRequest.Builder create = CreateVolumeRequest.builder()
-                .availabilityZone(request.availabilityZone())
-                .size(request.sizeGib())
-                .volumeType(request.type())
-                .encrypted(request.encrypted())
-                .snapshotId(request.snapshotId())
-                .clientToken(request.clientToken())
-                .tagSpecifications(Ec2Mapping.tagSpecifications(ResourceType.VOLUME, request.tags()));
-        // Left out when unset: EC2 rejects Iops for gp2/st1/sc1/standard and Throughput for all but gp3.
-        Optional.ofNullable(request.iops()).ifPresent(create::iops);
-        Optional.ofNullable(request.throughput()).ifPresent(create::throughput);
-        if (request.encrypted() && request.kmsKeyId() != null) {
-            create.kmsKeyId(request.kmsKeyId());
-        }
-        return Ec2Errors.call("CreateVolume", () -> Ec2Mapping.volume(client.get().createVolume(create.build())));
+        return Ec2Errors.call("CreateVolume", () -> Ec2Mapping.volume(
+                client.get().createVolume(Ec2Mapping.createVolumeRequest(request))));
     }
 
     @Override
@@ -205,12 +191,8 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
 
     @Override
     public void deleteTags(Collection<String> resourceIds, Collection<String> keys) {
-        // A tag given by key alone is deleted whatever its value.
         Ec2Errors.run("DeleteTags " + resourceIds, () -> client.get()
-                .deleteTags(b -> b.resources(resourceIds)
-                        .tags(keys.stream()
-                                .map(k -> software.amazon.awssdk.services.ec2.model.Tag.builder().key(k).build())
-                                .toList())));
+                .deleteTags(b -> b.resources(resourceIds).tags(Ec2Mapping.tagKeys(keys))));
     }
 
     @Override
