@@ -1,6 +1,7 @@
 package io.snaptastic.ec2;
 
 import io.snaptastic.instance.InstanceIdentity;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,10 +73,10 @@ final class DryRunProbe {
             case DELETE_SNAPSHOT -> ec2.deleteSnapshot(b -> b.dryRun(true).snapshotId(PLACEHOLDER_SNAPSHOT));
             case CREATE_TAGS -> ec2.createTags(b -> b.dryRun(true)
                     .resources(identity.instanceId())
-                    .tags(t -> t.key("snaptastic:permission-check").value("true")));
+                    .tags(Ec2Mapping.tagList(Map.of("snaptastic:permission-check", "true"))));
             case MODIFY_INSTANCE_ATTRIBUTE -> ec2.modifyInstanceAttribute(b -> b.dryRun(true)
                     .instanceId(identity.instanceId())
-                    .blockDeviceMappings(m -> m.deviceName(PLACEHOLDER_DEVICE).ebs(e -> e.deleteOnTermination(true))));
+                    .blockDeviceMappings(Ec2Mapping.deleteOnTermination(PLACEHOLDER_DEVICE, true)));
         }
     }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.EbsInstanceBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMappingSpecification;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SnapshotInfo;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -146,6 +147,14 @@ final class Ec2Mapping {
             create.kmsKeyId(volume.kmsKeyId());
         }
         return create.build();
+    }
+
+    /** One block device's DeleteOnTermination flag, as ModifyInstanceAttribute takes it. */
+    static InstanceBlockDeviceMappingSpecification deleteOnTermination(String device, boolean deleteOnTermination) {
+        return InstanceBlockDeviceMappingSpecification.builder()
+                .deviceName(device)
+                .ebs(e -> e.deleteOnTermination(deleteOnTermination))
+                .build();
     }
 
     /** Tags given by key alone, which DeleteTags deletes whatever their value. */

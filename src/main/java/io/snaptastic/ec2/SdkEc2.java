@@ -119,8 +119,7 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
     public void setDeleteOnTermination(String instanceId, String device, boolean deleteOnTermination) {
         Ec2Errors.run("ModifyInstanceAttribute " + instanceId, () -> client.get()
                 .modifyInstanceAttribute(b -> b.instanceId(instanceId)
-                        .blockDeviceMappings(m -> m.deviceName(device)
-                                .ebs(e -> e.deleteOnTermination(deleteOnTermination)))));
+                        .blockDeviceMappings(Ec2Mapping.deleteOnTermination(device, deleteOnTermination))));
     }
 
     @Override

@@ -176,13 +176,21 @@ class SdkEc2Tests {
 
     private static DescribeVolumesResponse volumes(VolumeState state) {
         return DescribeVolumesResponse.builder()
-                .volumes(v -> v.volumeId("vol-1").state(state).size(1).createTime(Instant.EPOCH))
+                .volumes(software.amazon.awssdk.services.ec2.model.Volume.builder()
+                        .volumeId("vol-1")
+                        .state(state)
+                        .size(1)
+                        .createTime(Instant.EPOCH)
+                        .build())
                 .build();
     }
 
     private static DescribeSnapshotsResponse snapshots(SnapshotState state) {
         return DescribeSnapshotsResponse.builder()
-                .snapshots(s -> s.snapshotId("snap-1").state(state))
+                .snapshots(software.amazon.awssdk.services.ec2.model.Snapshot.builder()
+                        .snapshotId("snap-1")
+                        .state(state)
+                        .build())
                 .build();
     }
 
