@@ -1,6 +1,7 @@
 package io.snaptastic.instance;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.imds.Ec2MetadataClient;
@@ -36,9 +37,15 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
         return cached(AVAILABILITY_ZONE);
     }
 
+    /** An IMDS without the region document (older emulators) answers 404; the zone's region is taken then. */
     @Override
     public String region() {
-        return cached(REGION);
+        String region = cache.get(REGION);
+        if (region == null) {
+            region = fetchIfPresent(REGION).orElseGet(() -> regionOf(availabilityZone()));
+            cache.putIfAbsent(REGION, region);
+        }
+        return region;
     }
 
     @Override
@@ -61,15 +68,30 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
     }
 
     private String fetch(String path) {
+        return fetchIfPresent(path).orElseThrow(() -> new InstanceMetadataException(
+                "the instance metadata service has no " + path, null));
+    }
+
+    private Optional<String> fetchIfPresent(String path) {
         try {
             String value = imds.get(path).asString().trim();
             if (value.isEmpty()) {
                 throw new InstanceMetadataException("the instance metadata service answered nothing for " + path, null);
             }
-            return value;
+            return Optional.of(value);
+        } catch (Ec2MetadataClientException e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable(path, e);
         } catch (SdkClientException e) {
             throw unavailable(path, e);
         }
+    }
+
+    /** {@code eu-west-1b} is in {@code eu-west-1}: a zone is its region and one letter. */
+    static String regionOf(String availabilityZone) {
+        return availabilityZone.replaceFirst("[a-z]$", "");
     }
 
     private static InstanceMetadataException unavailable(String path, SdkClientException e) {

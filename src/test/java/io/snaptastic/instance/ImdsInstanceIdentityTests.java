@@ -64,6 +64,25 @@ class ImdsInstanceIdentityTests {
     }
 
     @Test
+    void takesTheRegionFromTheZoneWhereImdsHasNoRegionDocument() {
+        documents.remove(ImdsInstanceIdentity.REGION);
+
+        assertThat(identity.region()).isEqualTo("eu-west-1");
+        assertThat(identity.region()).isEqualTo("eu-west-1");
+        assertThat(requests).filteredOn(r -> r.startsWith("GET")).containsExactly(
+                "GET " + ImdsInstanceIdentity.REGION, "GET " + ImdsInstanceIdentity.AVAILABILITY_ZONE);
+    }
+
+    @Test
+    void namesTheMissingDocument() {
+        documents.remove(ImdsInstanceIdentity.INSTANCE_ID);
+
+        assertThatThrownBy(identity::instanceId)
+                .isInstanceOf(InstanceMetadataException.class)
+                .hasMessageContaining(ImdsInstanceIdentity.INSTANCE_ID);
+    }
+
+    @Test
     void readsUserdataAfreshOnEveryCall() {
         documents.put(ImdsInstanceIdentity.USERDATA, "{\"role\": \"solr\"}");
         assertThat(identity.userdata()).isEqualTo(Map.of("role", "solr"));
