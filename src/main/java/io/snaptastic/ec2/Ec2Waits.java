@@ -104,6 +104,9 @@ final class Ec2Waits {
             if (e.getCause() instanceof SdkException cause) {
                 throw Ec2Errors.translate("waiting for " + what, cause);
             }
+            if (e.getCause() instanceof Ec2Exception cause) {
+                throw cause; // the client could not be built
+            }
             throw new Ec2Exception.WaitFailed("waiting for " + what + " within " + timeout + ": " + e.getMessage());
         }
     }

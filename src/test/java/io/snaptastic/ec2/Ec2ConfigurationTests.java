@@ -8,6 +8,7 @@ import io.snaptastic.instance.InstanceIdentity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -31,6 +32,8 @@ class Ec2ConfigurationTests {
                     assertThatThrownBy(() -> ec2.findVolume("vol-1"))
                             .isInstanceOf(Ec2Exception.Unavailable.class)
                             .hasMessageContaining("could not be built");
+                    assertThatThrownBy(() -> ec2.awaitVolumeAvailable("vol-1", Duration.ofSeconds(5)))
+                            .isInstanceOf(Ec2Exception.Unavailable.class);
                 });
     }
 
