@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,13 @@ public abstract class Ec2ContractTests {
                     new Ec2ClientSettings(endpoint(), this::region, credentials(), Duration.ofSeconds(30));
             ec2 = Ec2Configuration.sdkEc2(settings, new TestIdentity(), PAGE_SIZE);
             zone = ec2.describeInstance(instanceId()).availabilityZone();
+        }
+    }
+
+    @AfterAll
+    void disconnect() {
+        if (ec2 instanceof SdkEc2 sdk) {
+            sdk.close();
         }
     }
 
