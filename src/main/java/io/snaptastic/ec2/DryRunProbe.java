@@ -1,0 +1,82 @@
+package io.snaptastic.ec2;
+
+import io.snaptastic.instance.InstanceIdentity;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.VolumeType;
+
+/**
+ * Asks EC2 whether the credentials may make a call, by making it with {@code DryRun}. The arguments
+ * are the smallest plausible ones: this instance where EC2 needs an instance (so the check matches
+ * what the agent will do), and well-formed placeholder ids where it needs a volume or snapshot.
+ */
+final class DryRunProbe {
+
+    private static final Logger log = LoggerFactory.getLogger(DryRunProbe.class);
+    static final String PLACEHOLDER_VOLUME = "vol-00000000000000000";
+    static final String PLACEHOLDER_SNAPSHOT = "snap-00000000000000000";
+    private static final String PLACEHOLDER_DEVICE = "/dev/sdz";
+
+    private final Supplier<Ec2Client> client;
+    private final InstanceIdentity identity;
+
+    DryRunProbe(Supplier<Ec2Client> client, InstanceIdentity identity) {
+        this.client = client;
+        this.identity = identity;
+    }
+
+    boolean permitted(Ec2Action action) {
+        String operation = "DryRun " + action;
+        try {
+            call(client.get(), action);
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if ("DryRunOperation".equals(code)) {
+                return true;
+            }
+            if ("UnauthorizedOperation".equals(code)) {
+                return false;
+            }
+            throw Ec2Errors.translate(operation, e);
+        } catch (SdkException e) {
+            throw Ec2Errors.translate(operation, e);
+        }
+        // Real EC2 never answers a DryRun with success; an emulator that ignores the flag made the call,
+        // which the credentials were evidently allowed to make.
+        log.warn("{}: the endpoint answered without DryRunOperation, so it ignores the DryRun flag", operation);
+        return true;
+    }
+
+    private void call(Ec2Client ec2, Ec2Action action) {
+        switch (action) {
+            case DESCRIBE_INSTANCES -> ec2.describeInstances(b -> b.dryRun(true).maxResults(5));
+            case DESCRIBE_VOLUMES -> ec2.describeVolumes(b -> b.dryRun(true).maxResults(5));
+            case DESCRIBE_SNAPSHOTS -> ec2.describeSnapshots(b -> b.dryRun(true).ownerIds("self").maxResults(5));
+            case CREATE_VOLUME -> ec2.createVolume(b -> b.dryRun(true)
+                    .availabilityZone(identity.availabilityZone())
+                    .size(1)
+                    .volumeType(VolumeType.GP3));
+            case ATTACH_VOLUME -> ec2.attachVolume(b -> b.dryRun(true)
+                    .volumeId(PLACEHOLDER_VOLUME)
+                    .instanceId(identity.instanceId())
+                    .device(PLACEHOLDER_DEVICE));
+            case DETACH_VOLUME -> ec2.detachVolume(b -> b.dryRun(true).volumeId(PLACEHOLDER_VOLUME));
+            case DELETE_VOLUME -> ec2.deleteVolume(b -> b.dryRun(true).volumeId(PLACEHOLDER_VOLUME));
+            case CREATE_SNAPSHOTS -> ec2.createSnapshots(b -> b.dryRun(true)
+                    .instanceSpecification(s -> s.instanceId(identity.instanceId()).excludeBootVolume(true)));
+            case CREATE_SNAPSHOT -> ec2.createSnapshot(b -> b.dryRun(true).volumeId(PLACEHOLDER_VOLUME));
+            case DELETE_SNAPSHOT -> ec2.deleteSnapshot(b -> b.dryRun(true).snapshotId(PLACEHOLDER_SNAPSHOT));
+            case CREATE_TAGS -> ec2.createTags(b -> b.dryRun(true)
+                    .resources(identity.instanceId())
+                    .tags(Ec2Mapping.tagList(Map.of("snaptastic:permission-check", "true"))));
+            case MODIFY_INSTANCE_ATTRIBUTE -> ec2.modifyInstanceAttribute(b -> b.dryRun(true)
+                    .instanceId(identity.instanceId())
+                    .blockDeviceMappings(Ec2Mapping.deleteOnTermination(PLACEHOLDER_DEVICE, true)));
+        }
+    }
+}

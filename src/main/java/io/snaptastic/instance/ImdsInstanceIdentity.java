@@ -1,0 +1,106 @@
+package io.snaptastic.instance;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.imds.Ec2MetadataClient;
+import software.amazon.awssdk.imds.Ec2MetadataClientException;
+
+/**
+ * The instance's identity from IMDSv2, through the SDK's {@link Ec2MetadataClient}, which fetches the
+ * session token and refreshes it before it expires. Instance id, zone and region never change while
+ * the agent runs, so each is fetched once; userdata is read on every call, so an edit is seen.
+ */
+public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseable {
+
+    static final String INSTANCE_ID = "/latest/meta-data/instance-id";
+    static final String AVAILABILITY_ZONE = "/latest/meta-data/placement/availability-zone";
+    static final String REGION = "/latest/meta-data/placement/region";
+    static final String USERDATA = "/latest/user-data";
+
+    private final Ec2MetadataClient imds;
+    private final UserdataParser parser = new UserdataParser();
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    public ImdsInstanceIdentity(Ec2MetadataClient imds) {
+        this.imds = imds;
+    }
+
+    @Override
+    public String instanceId() {
+        return cached(INSTANCE_ID);
+    }
+
+    @Override
+    public String availabilityZone() {
+        return cached(AVAILABILITY_ZONE);
+    }
+
+    /** An IMDS without the region document (older emulators) answers 404; the zone's region is taken then. */
+    @Override
+    public String region() {
+        String region = cache.get(REGION);
+        if (region == null) {
+            region = fetchIfPresent(REGION).orElseGet(() -> regionOf(availabilityZone()));
+            cache.putIfAbsent(REGION, region);
+        }
+        return region;
+    }
+
+    @Override
+    public Map<String, Object> userdata() {
+        try {
+            return parser.parse(imds.get(USERDATA).asString());
+        } catch (Ec2MetadataClientException e) {
+            if (e.statusCode() == 404) {
+                return Map.of(); // IMDS answers 404 for an instance launched without userdata.
+            }
+            throw unavailable(USERDATA, e);
+        } catch (SdkClientException e) {
+            throw unavailable(USERDATA, e);
+        }
+    }
+
+    // A failure is not cached, so the next call asks again.
+    private String cached(String path) {
+        return cache.computeIfAbsent(path, this::fetch);
+    }
+
+    private String fetch(String path) {
+        return fetchIfPresent(path).orElseThrow(() -> new InstanceMetadataException(
+                "the instance metadata service has no " + path, null));
+    }
+
+    private Optional<String> fetchIfPresent(String path) {
+        try {
+            String value = imds.get(path).asString().trim();
+            if (value.isEmpty()) {
+                throw new InstanceMetadataException("the instance metadata service answered nothing for " + path, null);
+            }
+            return Optional.of(value);
+        } catch (Ec2MetadataClientException e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable(path, e);
+        } catch (SdkClientException e) {
+            throw unavailable(path, e);
+        }
+    }
+
+    /** {@code eu-west-1b} is in {@code eu-west-1}: a zone is its region and one letter. */
+    static String regionOf(String availabilityZone) {
+        return availabilityZone.replaceFirst("[a-z]$", "");
+    }
+
+    private static InstanceMetadataException unavailable(String path, SdkClientException e) {
+        return new InstanceMetadataException(
+                "the instance metadata service (IMDSv2) did not answer " + path + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        imds.close();
+    }
+}

@@ -1,0 +1,232 @@
+package io.snaptastic.ec2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.snaptastic.instance.InstanceIdentity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotsRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotsResponse;
+import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.SnapshotState;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.VolumeState;
+
+/** The requests SdkEc2 makes and the waits' timing rules, against a scripted client (no network). */
+class SdkEc2Tests {
+
+    private ScriptedEc2Client script;
+    private SdkEc2 ec2;
+
+    @BeforeEach
+    void setUp() {
+        script = new ScriptedEc2Client();
+        ec2 = new SdkEc2(() -> script, new FixedIdentity(), 5);
+    }
+
+    @Test
+    void createsAVolumeWithTagsAndTokenAndWithoutUnsetPerformanceSettings() {
+        script.answer(CreateVolumeRequest.class, CreateVolumeResponse.builder().volumeId("vol-1").state(VolumeState.CREATING).build());
+
+        ec2.createVolume(new NewVolume("eu-west-1a", 20, "gp2", null, null, false, "alias/ignored", null,
+                Map.of("role", "solr"), "token-1"));
+
+        CreateVolumeRequest request = script.request(CreateVolumeRequest.class);
+        assertThat(request.availabilityZone()).isEqualTo("eu-west-1a");
+        assertThat(request.size()).isEqualTo(20);
+        assertThat(request.volumeTypeAsString()).isEqualTo("gp2");
+        assertThat(request.clientToken()).isEqualTo("token-1");
+        assertThat(request.iops()).isNull();
+        assertThat(request.throughput()).isNull();
+        assertThat(request.kmsKeyId()).as("a key only for an encrypted volume").isNull();
+        assertThat(request.tagSpecifications()).singleElement().satisfies(spec -> {
+            assertThat(spec.resourceType()).isEqualTo(ResourceType.VOLUME);
+            assertThat(spec.tags()).containsExactly(Tag.builder().key("role").value("solr").build());
+        });
+    }
+
+    @Test
+    void createsAnEncryptedVolumeWithItsKeyAndPerformanceSettings() {
+        script.answer(CreateVolumeRequest.class, CreateVolumeResponse.builder().volumeId("vol-1").build());
+
+        ec2.createVolume(new NewVolume("eu-west-1a", 20, "gp3", 4000, 250, true, "alias/ebs", "snap-1", Map.of(), "t"));
+
+        CreateVolumeRequest request = script.request(CreateVolumeRequest.class);
+        assertThat(request.iops()).isEqualTo(4000);
+        assertThat(request.throughput()).isEqualTo(250);
+        assertThat(request.encrypted()).isTrue();
+        assertThat(request.kmsKeyId()).isEqualTo("alias/ebs");
+        assertThat(request.snapshotId()).isEqualTo("snap-1");
+        assertThat(request.tagSpecifications()).isEmpty();
+    }
+
+    @Test
+    void createsMultiVolumeSnapshotsWithoutTheBootVolumeAndTheExcludedOnes() {
+        script.answer(CreateSnapshotsRequest.class, CreateSnapshotsResponse.builder().build());
+
+        ec2.createSnapshots("i-1", List.of("vol-2"), "nightly", Map.of("cluster", "a"));
+
+        CreateSnapshotsRequest request = script.request(CreateSnapshotsRequest.class);
+        assertThat(request.instanceSpecification().instanceId()).isEqualTo("i-1");
+        assertThat(request.instanceSpecification().excludeBootVolume()).isTrue();
+        assertThat(request.instanceSpecification().excludeDataVolumeIds()).containsExactly("vol-2");
+        assertThat(request.copyTagsFromSource()).isNull();
+        assertThat(request.description()).isEqualTo("nightly");
+        assertThat(request.tagSpecifications()).singleElement()
+                .satisfies(spec -> assertThat(spec.resourceType()).isEqualTo(ResourceType.SNAPSHOT));
+    }
+
+    @Test
+    void describesOwnSnapshotsAcrossEveryPage() {
+        script.answer(DescribeSnapshotsRequest.class, 
+                        DescribeSnapshotsResponse.builder().snapshots(snapshot("snap-1")).nextToken("page-2").build(),
+                        DescribeSnapshotsResponse.builder().snapshots(snapshot("snap-2")).build());
+
+        List<Snapshot> snapshots = ec2.describeSnapshots(Map.of("tag:role", List.of("solr")));
+
+        assertThat(snapshots).extracting(Snapshot::id).containsExactly("snap-1", "snap-2");
+        List<DescribeSnapshotsRequest> requests = script.requests(DescribeSnapshotsRequest.class);
+        assertThat(requests).hasSize(2).allSatisfy(r -> {
+            assertThat(r.ownerIds()).containsExactly("self");
+            assertThat(r.maxResults()).isEqualTo(5);
+        });
+        assertThat(requests.get(1).nextToken()).isEqualTo("page-2");
+    }
+
+    @Test
+    void waitsThroughTheNotFoundThatFollowsACreate() {
+        script.answer(DescribeVolumesRequest.class,
+                awsError("InvalidVolume.NotFound", 400), volumes(VolumeState.CREATING), volumes(VolumeState.AVAILABLE));
+
+        Volume volume = ec2.awaitVolumeAvailable("vol-1", Duration.ofSeconds(30));
+
+        assertThat(volume.state()).isEqualTo("available");
+        assertThat(script.requests(DescribeVolumesRequest.class)).hasSize(3);
+    }
+
+    @Test
+    void failsASnapshotWaitAtOnceWhenTheSnapshotTurnsError() {
+        script.answer(DescribeSnapshotsRequest.class, snapshots(SnapshotState.ERROR));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> ec2.awaitSnapshotCompleted("snap-1", Duration.ofMinutes(10)))
+                .isInstanceOf(Ec2Exception.WaitFailed.class)
+                .hasMessageContaining("snap-1");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(1));
+        assertThat(script.requests(DescribeSnapshotsRequest.class)).hasSize(1);
+    }
+
+    @Test
+    void keepsTheTranslationOfAnErrorNoWaitExpects() {
+        script.answer(DescribeVolumesRequest.class, awsError("UnauthorizedOperation", 403));
+
+        assertThatThrownBy(() -> ec2.awaitDetached("vol-1", Duration.ofSeconds(30)))
+                .isInstanceOf(Ec2Exception.Denied.class);
+    }
+
+    @Test
+    void countsDetachedWhenTheVolumeIsGone() {
+        script.answer(DescribeVolumesRequest.class, awsError("InvalidVolume.NotFound", 400));
+
+        ec2.awaitDetached("vol-1", Duration.ofSeconds(30));
+
+        assertThat(script.requests(DescribeVolumesRequest.class)).hasSize(1);
+    }
+
+    @Test
+    void findsNoVolumeWhereEc2AnswersNotFound() {
+        script.answer(DescribeVolumesRequest.class, awsError("InvalidVolume.NotFound", 400));
+
+        assertThat(ec2.findVolume("vol-1")).isEmpty();
+    }
+
+    @Test
+    void readsDryRunOperationAsPermittedAndUnauthorizedOperationAsNot() {
+        script.answer(CreateVolumeRequest.class, awsError("DryRunOperation", 412));
+        script.answer(CreateSnapshotsRequest.class, awsError("UnauthorizedOperation", 403));
+        script.answer(DescribeVolumesRequest.class, awsError("RequestLimitExceeded", 503));
+
+        assertThat(ec2.permitted(Ec2Action.CREATE_VOLUME)).isTrue();
+        assertThat(ec2.permitted(Ec2Action.CREATE_SNAPSHOTS)).isFalse();
+        assertThatThrownBy(() -> ec2.permitted(Ec2Action.DESCRIBE_VOLUMES)).isInstanceOf(Ec2Exception.Throttled.class);
+
+        CreateVolumeRequest dryRun = script.request(CreateVolumeRequest.class);
+        assertThat(dryRun.dryRun()).isTrue();
+        assertThat(dryRun.availabilityZone()).isEqualTo("eu-west-1a");
+    }
+
+    @Test
+    void refusesAPageSizeEc2DoesNotAccept() {
+        assertThatThrownBy(() -> new SdkEc2(() -> script, new FixedIdentity(), 1000))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static DescribeVolumesResponse volumes(VolumeState state) {
+        return DescribeVolumesResponse.builder()
+                .volumes(software.amazon.awssdk.services.ec2.model.Volume.builder()
+                        .volumeId("vol-1")
+                        .state(state)
+                        .size(1)
+                        .createTime(Instant.EPOCH)
+                        .build())
+                .build();
+    }
+
+    private static DescribeSnapshotsResponse snapshots(SnapshotState state) {
+        return DescribeSnapshotsResponse.builder()
+                .snapshots(software.amazon.awssdk.services.ec2.model.Snapshot.builder()
+                        .snapshotId("snap-1")
+                        .state(state)
+                        .build())
+                .build();
+    }
+
+    private static software.amazon.awssdk.services.ec2.model.Snapshot snapshot(String id) {
+        return software.amazon.awssdk.services.ec2.model.Snapshot.builder()
+                .snapshotId(id)
+                .state(SnapshotState.COMPLETED)
+                .build();
+    }
+
+    private static AwsServiceException awsError(String code, int status) {
+        return AwsServiceException.builder()
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build())
+                .statusCode(status)
+                .build();
+    }
+
+    private static final class FixedIdentity implements InstanceIdentity {
+        @Override
+        public String instanceId() {
+            return "i-1";
+        }
+
+        @Override
+        public String availabilityZone() {
+            return "eu-west-1a";
+        }
+
+        @Override
+        public String region() {
+            return "eu-west-1";
+        }
+
+        @Override
+        public Map<String, Object> userdata() {
+            return Map.of();
+        }
+    }
+}
