@@ -40,13 +40,17 @@ public interface Ec2 {
 
     /**
      * One multi-volume snapshot of the instance's data volumes (CreateSnapshots), all at one point in
-     * time. The boot volume and every volume in {@code excludedVolumeIds} are left out.
+     * time. The boot volume and every volume in {@code excludedVolumeIds} are left out. Each snapshot
+     * gets its volume's tags and {@code tags}. Throttling is not retried here: the caller holds a
+     * freeze, and must thaw before it waits.
      *
      * @throws Ec2Exception.Unsupported when the account or the endpoint refuses CreateSnapshots
+     * @throws Ec2Exception.Throttled at once, without retries
      */
     List<Snapshot> createSnapshots(
             String instanceId, Collection<String> excludedVolumeIds, String description, Map<String, String> tags);
 
+    /** One snapshot of one volume; like {@link #createSnapshots}, throttling is not retried here. */
     Snapshot createSnapshot(String volumeId, String description, Map<String, String> tags);
 
     /** The account's own snapshots (OwnerIds self) matching every filter; all pages. */

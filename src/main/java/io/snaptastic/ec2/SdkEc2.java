@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CopyTagsFromSource;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
@@ -16,6 +19,14 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * taken from a supplier on each call, so it can be built lazily.
  */
 public final class SdkEc2 implements Ec2, AutoCloseable {
+
+    /**
+     * The snapshot calls are made while filesystems are frozen: the SDK must not wait out throttling
+     * there. The caller thaws, backs off and asks again.
+     */
+    private static final SdkPlugin NO_RETRIES = config -> config.overrideConfiguration(
+            config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+
 
     /** EC2's largest page for DescribeVolumes is 500, for DescribeSnapshots 1000; 500 fits both. */
     static final int DEFAULT_PAGE_SIZE = 500;
@@ -125,13 +136,16 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
     @Override
     public List<Snapshot> createSnapshots(
             String instanceId, Collection<String> excludedVolumeIds, String description, Map<String, String> tags) {
-        // CopyTagsFromSource is left unset: the snapshots carry exactly the tags given, never the volumes'.
+        // Each snapshot copies its volume's tags (mount_point differs per volume, and one
+        // TagSpecifications applies to all); the given tags add what is common to all of them.
         return Ec2Errors.call("CreateSnapshots " + instanceId, () -> client.get()
                 .createSnapshots(b -> b.instanceSpecification(s -> s.instanceId(instanceId)
                                 .excludeBootVolume(true)
                                 .excludeDataVolumeIds(excludedVolumeIds.isEmpty() ? null : List.copyOf(excludedVolumeIds)))
                         .description(description)
-                        .tagSpecifications(Ec2Mapping.tagSpecifications(ResourceType.SNAPSHOT, tags)))
+                        .copyTagsFromSource(CopyTagsFromSource.VOLUME)
+                        .tagSpecifications(Ec2Mapping.tagSpecifications(ResourceType.SNAPSHOT, tags))
+                        .overrideConfiguration(o -> o.addPlugin(NO_RETRIES)))
                 .snapshots()
                 .stream()
                 .map(Ec2Mapping::snapshot)
@@ -143,7 +157,8 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
         return Ec2Errors.call("CreateSnapshot " + volumeId, () -> Ec2Mapping.snapshot(client.get()
                 .createSnapshot(b -> b.volumeId(volumeId)
                         .description(description)
-                        .tagSpecifications(Ec2Mapping.tagSpecifications(ResourceType.SNAPSHOT, tags)))));
+                        .tagSpecifications(Ec2Mapping.tagSpecifications(ResourceType.SNAPSHOT, tags))
+                        .overrideConfiguration(o -> o.addPlugin(NO_RETRIES)))));
     }
 
     @Override

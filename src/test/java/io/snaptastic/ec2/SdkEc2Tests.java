@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.model.CopyTagsFromSource;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotsRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotsResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
@@ -74,7 +75,7 @@ class SdkEc2Tests {
     }
 
     @Test
-    void createsMultiVolumeSnapshotsWithoutTheBootVolumeAndTheExcludedOnes() {
+    void createsMultiVolumeSnapshotsWithoutTheBootVolumeAndTheExcludedOnesCopyingVolumeTags() {
         script.answer(CreateSnapshotsRequest.class, CreateSnapshotsResponse.builder().build());
 
         ec2.createSnapshots("i-1", List.of("vol-2"), "nightly", Map.of("cluster", "a"));
@@ -83,7 +84,8 @@ class SdkEc2Tests {
         assertThat(request.instanceSpecification().instanceId()).isEqualTo("i-1");
         assertThat(request.instanceSpecification().excludeBootVolume()).isTrue();
         assertThat(request.instanceSpecification().excludeDataVolumeIds()).containsExactly("vol-2");
-        assertThat(request.copyTagsFromSource()).isNull();
+        assertThat(request.copyTagsFromSource()).isEqualTo(CopyTagsFromSource.VOLUME);
+        assertThat(request.overrideConfiguration()).hasValueSatisfying(o -> assertThat(o.plugins()).hasSize(1));
         assertThat(request.description()).isEqualTo("nightly");
         assertThat(request.tagSpecifications()).singleElement()
                 .satisfies(spec -> assertThat(spec.resourceType()).isEqualTo(ResourceType.SNAPSHOT));
