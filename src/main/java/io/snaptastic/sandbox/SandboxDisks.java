@@ -142,7 +142,12 @@ final class SandboxDisks implements Disks {
     }
 
     private void release(String loop) {
-        executor.run(new Command(List.of("losetup", "-d", "--", loop), LOSETUP_TIMEOUT, Map.of()));
+        if (!LOOP.matcher(loop).matches()) {
+            throw new IllegalArgumentException("not a loop device: " + loop);
+        }
+        // No "--" here: --detach takes the device as its own argument, so losetup would read "--" as
+        // the device. The operand is a checked /dev/loopN instead.
+        executor.run(new Command(List.of("losetup", "--detach", loop), LOSETUP_TIMEOUT, Map.of()));
     }
 
     private Path loopSys(String loopDevice) {
