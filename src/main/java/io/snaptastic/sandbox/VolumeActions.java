@@ -39,7 +39,7 @@ final class VolumeActions {
             SandboxVolume earlier = token == null ? null : store.volumes().stream()
                     .filter(existing -> token.equals(existing.clientToken())).findFirst().orElse(null);
             if (earlier != null) {
-                return render("CreateVolume", requestId, earlier);
+                return render("CreateVolume", requestId, sameRequest(earlier, params));
             }
             volume = newVolume(params, token);
             store.putVolume(volume);
@@ -48,6 +48,19 @@ final class VolumeActions {
                 volume.snapshotId() == null ? "" : " from " + volume.snapshotId());
         context.transitions().after(context.settings().stateDelay(), "creating " + volume.id(), () -> finishCreate(volume.id()));
         return render("CreateVolume", requestId, volume);
+    }
+
+    /** A retry with the token must ask for the same volume; EC2 refuses a token reused for another. */
+    private static SandboxVolume sameRequest(SandboxVolume earlier, QueryParams params) {
+        boolean same = params.get("AvailabilityZone").map(earlier.availabilityZone()::equals).orElse(true)
+                && params.integer("Size").map(size -> size == earlier.size()).orElse(true)
+                && params.get("SnapshotId").filter(id -> !id.isEmpty()).map(id -> id.equals(earlier.snapshotId())).orElse(earlier.snapshotId() == null)
+                && params.get("VolumeType").orElse("gp2").equals(earlier.type());
+        if (!same) {
+            throw Ec2Error.client("IdempotentParameterMismatch",
+                    "The client token was already used for a different request (" + earlier.id() + ").");
+        }
+        return earlier;
     }
 
     private SandboxVolume newVolume(QueryParams params, String token) {

@@ -56,6 +56,8 @@ class VolumeActionsTests {
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "6", "VolumeType", "gp3",
+                "ClientToken", "token-1").errorCode()).isEqualTo("IdempotentParameterMismatch");
     }
 
     @Test
