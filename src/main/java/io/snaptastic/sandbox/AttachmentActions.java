@@ -82,11 +82,14 @@ final class AttachmentActions {
 
     /** Exposes the volume's loop device and marks it attached; a data-plane failure undoes the attachment. */
     void finishAttach(String volumeId) {
-        SandboxVolume volume = store.volume(volumeId).orElse(null);
-        if (volume == null || volume.attachment() == null || !volume.attachment().state().equals(SandboxAttachment.ATTACHING)) {
-            return;
+        // Held for the losetup call too (milliseconds), so a forced detach cannot slip in between.
+        synchronized (store) {
+            SandboxVolume volume = store.volume(volumeId).orElse(null);
+            if (volume == null || volume.attachment() == null || !volume.attachment().state().equals(SandboxAttachment.ATTACHING)) {
+                return;
+            }
+            expose(volume, nextNvmeIndex());
         }
-        expose(volume, nextNvmeIndex());
     }
 
     /** Sets up the loop device and the device links, and records them; also used to re-attach after a reboot. */
@@ -164,21 +167,23 @@ final class AttachmentActions {
 
     /** Releases the loop device and removes the attachment; a failed release leaves it {@code busy}. */
     void finishDetach(String volumeId) {
-        SandboxVolume volume = store.volume(volumeId).orElse(null);
-        if (volume == null || volume.attachment() == null) {
-            return;
-        }
-        SandboxAttachment attachment = volume.attachment();
-        if (attachment.loopDevice() != null) {
-            try {
-                context.disks().detach(volumeId, attachment.device(), attachment.loopDevice(), attachment.nvmeIndex());
-            } catch (RuntimeException e) {
-                log.error("sandbox: cannot release {} of {}", attachment.loopDevice(), volumeId, e);
-                store.updateVolume(volumeId, current -> current.withAttachment(attachment.withState(SandboxAttachment.BUSY)));
+        synchronized (store) {
+            SandboxVolume volume = store.volume(volumeId).orElse(null);
+            if (volume == null || volume.attachment() == null) {
                 return;
             }
+            SandboxAttachment attachment = volume.attachment();
+            if (attachment.loopDevice() != null) {
+                try {
+                    context.disks().detach(volumeId, attachment.device(), attachment.loopDevice(), attachment.nvmeIndex());
+                } catch (RuntimeException e) {
+                    log.error("sandbox: cannot release {} of {}", attachment.loopDevice(), volumeId, e);
+                    store.putVolume(volume.withAttachment(attachment.withState(SandboxAttachment.BUSY)));
+                    return;
+                }
+            }
+            store.putVolume(volume.withAttachment(null));
         }
-        store.updateVolume(volumeId, current -> current.withAttachment(null));
     }
 
     private static String render(String action, String requestId, String volumeId, SandboxAttachment attachment) {

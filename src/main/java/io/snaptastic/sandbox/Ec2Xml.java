@@ -9,9 +9,11 @@ final class Ec2Xml {
 
     /** The fields of a Volume shape, inside whatever element holds it. */
     static void volume(XmlWriter xml, SandboxVolume volume) {
+        // EC2 sends an empty snapshotId for a volume created empty (the CLI shows "SnapshotId": ""),
+        // so clients must treat "" as no snapshot; the sandbox does the same to keep them honest.
         xml.element("volumeId", volume.id())
                 .element("size", volume.size())
-                .element("snapshotId", volume.snapshotId())
+                .element("snapshotId", volume.snapshotId() == null ? "" : volume.snapshotId())
                 .element("availabilityZone", volume.availabilityZone())
                 .element("status", volume.state())
                 .element("createTime", volume.createTime());

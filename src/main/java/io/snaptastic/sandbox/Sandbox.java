@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,7 @@ final class Sandbox implements AutoCloseable {
                 clock.instant(), true, null, null);
         SandboxVolume root = new SandboxVolume(rootId, (int) ROOT_GIB, "gp3", 3000, 125, false, null, null,
                 settings.availabilityZone(), SandboxVolume.IN_USE, clock.instant(), new LinkedHashMap<>(), attachment, null, true);
-        return new SandboxStore.SandboxState(instance, java.util.List.of(root), java.util.List.of());
+        return new SandboxStore.SandboxState(instance, List.of(root), List.of());
     }
 
     /** Finishes every transition that was under way and re-attaches volumes whose loop device is gone. */
@@ -125,15 +126,21 @@ final class Sandbox implements AutoCloseable {
             }
             case SandboxAttachment.DETACHING, SandboxAttachment.BUSY ->
                     context.transitions().after(delay, "detaching " + volume.id(), () -> attachments.finishDetach(volume.id()));
-            default -> {
-                if (attachment.loopDevice() == null || !context.disks().attached(volume.id(), attachment.loopDevice())) {
-                    log.info("sandbox: re-attaching {} at {}", volume.id(), attachment.device());
-                    Integer nvme = context.settings().nitro()
-                            ? (attachment.nvmeIndex() != null ? attachment.nvmeIndex() : attachments.nextNvmeIndex())
-                            : null;
-                    attachments.expose(volume, nvme);
-                }
+            default -> reattachIfGone(volume);
+        }
+    }
+
+    private void reattachIfGone(SandboxVolume volume) {
+        SandboxAttachment attachment = volume.attachment();
+        synchronized (context.store()) {
+            if (attachment.loopDevice() != null && context.disks().attached(volume.id(), attachment.loopDevice())) {
+                return;
             }
+            log.info("sandbox: re-attaching {} at {}", volume.id(), attachment.device());
+            Integer nvme = context.settings().nitro()
+                    ? (attachment.nvmeIndex() != null ? attachment.nvmeIndex() : attachments.nextNvmeIndex())
+                    : null;
+            attachments.expose(volume, nvme);
         }
     }
 

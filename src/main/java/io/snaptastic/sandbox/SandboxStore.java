@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +38,7 @@ final class SandboxStore {
     }
 
     /** Reads the store from {@code file}, or starts a new one with {@code fresh} when there is none. */
-    static SandboxStore open(Path file, java.util.function.Supplier<SandboxState> fresh) {
+    static SandboxStore open(Path file, Supplier<SandboxState> fresh) {
         try {
             if (Files.exists(file)) {
                 return new SandboxStore(file, JSON.readValue(Files.readString(file), SandboxState.class));
@@ -46,6 +48,9 @@ final class SandboxStore {
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sandbox state " + file, e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("the sandbox state " + file + " is not readable (" + e.getOriginalMessage()
+                    + "); move it away to start with a fresh sandbox", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.snaptastic.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -115,5 +116,14 @@ class SandboxRestartTests {
         assertThat(instance.id()).isEqualTo(INSTANCE);
         assertThat(disks.volumeImages).containsEntry(instance.rootVolumeId(), 8L << 30);
         assertThat(Files.readString(stateDir.resolve("sandbox/state.json"))).contains(instance.rootVolumeId());
+    }
+
+    @Test
+    void unreadableStateStopsTheStartWithAClearError() throws Exception {
+        Files.createDirectories(stateDir.resolve("sandbox"));
+        Files.writeString(stateDir.resolve("sandbox/state.json"), "{ not json");
+
+        assertThatThrownBy(() -> SandboxHarness.start(stateDir, SandboxHarness.fast(), new FakeDisks()))
+                .hasMessageContaining("state.json").hasMessageContaining("move it away");
     }
 }

@@ -87,6 +87,7 @@ class SdkEc2ClientTests {
         assertThat(available.volumeType()).isEqualTo(VolumeType.GP3);
         assertThat(available.encrypted()).isTrue();
         assertThat(available.createTime()).isNotNull();
+        assertThat(available.snapshotId()).as("empty, as EC2 sends it").isEmpty();
 
         ec2.attachVolume(request -> request.volumeId(id).instanceId(INSTANCE).device("/dev/sdf"));
         waiter.waitUntilVolumeInUse(request -> request.volumeIds(id));
