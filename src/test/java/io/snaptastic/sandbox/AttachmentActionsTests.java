@@ -180,4 +180,16 @@ class AttachmentActionsTests {
         assertThat(ec2.call("DescribeInstances", "Filter.1.Name", "tag:Name", "Filter.1.Value.1", "other").ok()
                 .texts("//instancesSet/item")).isEmpty();
     }
+
+    @Test
+    void withoutNitroNoNvmeControllerIsExposed() {
+        ec2 = SandboxHarness.start(stateDir, SandboxHarness.fast().withNitro(false), disks);
+        String id = availableVolume();
+
+        ec2.call("AttachVolume", "VolumeId", id, "InstanceId", INSTANCE, "Device", "/dev/xvdf").ok();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> ec2.attachmentState(id).equals("attached"));
+        assertThat(disks.calls).contains("attach " + id + " /dev/xvdf nvmenull /dev/loop100");
+        assertThat(ec2.sandbox.store().existingVolume(id).attachment().nvmeIndex()).isNull();
+    }
 }
