@@ -1,0 +1,111 @@
+package io.snaptastic.sandbox;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The sandbox under {@code snaptastic.sandbox}: an EC2-compatible endpoint and IMDSv2 on loopback.
+ *
+ * @param enabled start the sandbox (the {@code sandbox} profile sets it)
+ * @param port the loopback port of the EC2 and IMDS endpoint; 0 for any free port
+ * @param userdata the instance's userdata, as IMDS serves it
+ * @param instanceId the id of the one sandbox instance
+ * @param availabilityZone the instance's availability zone
+ * @param region the instance's region
+ * @param nitro expose attached volumes as NVMe devices with a volume-id serial, as Nitro instances do
+ * @param stateDelay how long volumes stay creating/deleting and attachments attaching/detaching
+ * @param snapshotDelay how long a snapshot stays pending
+ * @param faults errors, latency and throttling injected for tests and benchmarks
+ */
+@ConfigurationProperties("snaptastic.sandbox")
+public record SandboxProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("8170") int port,
+        @DefaultValue(DEMO_USERDATA) String userdata,
+        @DefaultValue("i-0sandbox000000001") String instanceId,
+        @DefaultValue("eu-west-1a") String availabilityZone,
+        @DefaultValue("eu-west-1") String region,
+        @DefaultValue("true") boolean nitro,
+        @DefaultValue("200ms") Duration stateDelay,
+        @DefaultValue("1s") Duration snapshotDelay,
+        @DefaultValue Faults faults) {
+
+    public static final String DEMO_USERDATA = "{\"role\":\"solr\",\"cluster\":\"solr\",\"environment\":\"sandbox\"}";
+
+    public SandboxProperties {
+        userdata = userdata == null ? DEMO_USERDATA : userdata;
+        stateDelay = stateDelay == null ? Duration.ofMillis(200) : stateDelay;
+        snapshotDelay = snapshotDelay == null ? Duration.ofSeconds(1) : snapshotDelay;
+        faults = faults == null ? Faults.NONE : faults;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("snaptastic.sandbox.port: " + port + " is not a port");
+        }
+        if (stateDelay.isNegative() || snapshotDelay.isNegative()) {
+            throw new IllegalArgumentException("snaptastic.sandbox state and snapshot delays may not be negative");
+        }
+    }
+
+    /** Defaults with the given port, state dir independent: for tests and embedding. */
+    public static SandboxProperties defaults(int port) {
+        return new SandboxProperties(true, port, DEMO_USERDATA, "i-0sandbox000000001", "eu-west-1a", "eu-west-1",
+                true, Duration.ofMillis(200), Duration.ofSeconds(1), Faults.NONE);
+    }
+
+    public SandboxProperties withDelays(Duration state, Duration snapshot) {
+        return new SandboxProperties(enabled, port, userdata, instanceId, availabilityZone, region, nitro, state, snapshot,
+                faults);
+    }
+
+    public SandboxProperties withFaults(Faults newFaults) {
+        return new SandboxProperties(enabled, port, userdata, instanceId, availabilityZone, region, nitro, stateDelay,
+                snapshotDelay, newFaults);
+    }
+
+    public SandboxProperties withNitro(boolean newNitro) {
+        return new SandboxProperties(enabled, port, userdata, instanceId, availabilityZone, region, newNitro, stateDelay,
+                snapshotDelay, faults);
+    }
+
+    /**
+     * Faults injected into the EC2 endpoint. Maps are keyed by action name ({@code CreateVolume});
+     * the key {@code default} applies to every action without its own entry.
+     *
+     * @param latency added before an action is answered
+     * @param throttle AWS-like token buckets; an empty bucket answers RequestLimitExceeded (503)
+     * @param errorRate the probability (0..1) of an InternalError (500) or Unavailable (503) answer
+     * @param attachNeverCompletes attachments stay {@code attaching} for ever
+     * @param snapshotsPerVolume a token bucket per volume; empty answers SnapshotCreationPerVolumeRateExceeded
+     */
+    public record Faults(
+            Map<String, Duration> latency,
+            Map<String, Bucket> throttle,
+            @DefaultValue("0") double errorRate,
+            @DefaultValue("false") boolean attachNeverCompletes,
+            Bucket snapshotsPerVolume) {
+
+        public static final Faults NONE = new Faults(Map.of(), Map.of(), 0, false, null);
+
+        public Faults {
+            latency = latency == null ? Map.of() : Map.copyOf(latency);
+            throttle = throttle == null ? Map.of() : Map.copyOf(throttle);
+            if (errorRate < 0 || errorRate > 1) {
+                throw new IllegalArgumentException("snaptastic.sandbox.faults.error-rate: must be within 0..1");
+            }
+        }
+    }
+
+    /**
+     * A token bucket, as EC2 throttles: {@code capacity} calls at once, refilled by
+     * {@code refillPerSecond}.
+     */
+    public record Bucket(int capacity, double refillPerSecond) {
+
+        public Bucket {
+            if (capacity < 1 || refillPerSecond < 0) {
+                throw new IllegalArgumentException("a bucket needs capacity >= 1 and refill-per-second >= 0");
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.snaptastic.sandbox;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The JDK HTTP server on 127.0.0.1 only: the EC2 Query API at {@code /} and IMDS at {@code /latest}. */
+final class SandboxServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private SandboxServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    static SandboxServer start(int port, HttpHandler ec2, HttpHandler imds) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
+            server.createContext("/", ec2);
+            server.createContext("/latest", imds);
+            AtomicInteger threads = new AtomicInteger();
+            ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
+                Thread thread = new Thread(runnable, "sandbox-http-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            server.setExecutor(executor);
+            server.start();
+            return new SandboxServer(server, executor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sandbox cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

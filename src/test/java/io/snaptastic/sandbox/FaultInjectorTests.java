@@ -1,0 +1,64 @@
+package io.snaptastic.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class FaultInjectorTests {
+
+    final AtomicLong nanos = new AtomicLong();
+
+    @Test
+    void tokenBucketRefillsAtItsRate() {
+        TokenBucket bucket = new TokenBucket(new SandboxProperties.Bucket(2, 1.0), nanos::get);
+
+        assertThat(bucket.tryTake()).isTrue();
+        assertThat(bucket.tryTake()).isTrue();
+        assertThat(bucket.tryTake()).isFalse();
+        nanos.addAndGet(500_000_000L);
+        assertThat(bucket.tryTake()).isFalse();
+        nanos.addAndGet(500_000_000L);
+        assertThat(bucket.tryTake()).isTrue();
+        nanos.addAndGet(60_000_000_000L);
+        assertThat(bucket.tryTake()).isTrue();
+        assertThat(bucket.tryTake()).isTrue();
+        assertThat(bucket.tryTake()).as("never more than its capacity").isFalse();
+    }
+
+    @Test
+    void throttlesEachActionWithItsOwnBucketOrTheDefault() {
+        SandboxProperties.Faults faults = new SandboxProperties.Faults(null, Map.of(
+                "default", new SandboxProperties.Bucket(1, 0), "DescribeVolumes", new SandboxProperties.Bucket(2, 0)), 0, false, null);
+        FaultInjector injector = new FaultInjector(faults, nanos::get, () -> 1.0, duration -> { });
+
+        injector.beforeAction("DescribeVolumes");
+        injector.beforeAction("DescribeVolumes");
+        injector.beforeAction("CreateVolume");
+        Ec2Error throttled = catchThrowableOfType(Ec2Error.class, () -> injector.beforeAction("DescribeVolumes"));
+
+        assertThat(throttled.code()).isEqualTo("RequestLimitExceeded");
+        assertThat(throttled.status()).isEqualTo(503);
+        assertThatThrownBy(() -> injector.beforeAction("CreateVolume")).isInstanceOf(Ec2Error.class);
+        injector.beforeAction("DeleteVolume");
+    }
+
+    @Test
+    void failsAtTheErrorRateWithAServerError() {
+        double[] draws = {0.1, 0.2, 0.3, 0.9, 0.6};
+        int[] next = {0};
+        SandboxProperties.Faults faults = new SandboxProperties.Faults(null, null, 0.25, false, null);
+        FaultInjector injector = new FaultInjector(faults, nanos::get, () -> draws[next[0]++], duration -> { });
+
+        Ec2Error internal = catchThrowableOfType(Ec2Error.class, () -> injector.beforeAction("DescribeVolumes"));
+        injector.beforeAction("DescribeVolumes");
+        injector.beforeAction("DescribeVolumes");
+
+        assertThat(internal.status()).isEqualTo(500);
+        assertThat(internal.code()).isEqualTo("InternalError");
+        assertThat(next[0]).isEqualTo(4);
+    }
+}
