@@ -1,0 +1,59 @@
+package io.snaptastic.web;
+
+import io.snaptastic.config.SnaptasticProperties;
+import io.snaptastic.operation.FailureDescriber;
+import io.snaptastic.operation.OperationProblem;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The API's error mapping, token and request size limit. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SnaptasticProperties.class)
+class WebConfiguration {
+
+    /** After the token check, so unauthenticated bodies are never read. */
+    static final int BODY_LIMIT_ORDER = BearerTokenConfiguration.ORDER + 10;
+
+    @Bean
+    DomainProblems domainProblems() {
+        return new DomainProblems();
+    }
+
+    /** Failed operations carry the same problem an error answer would. */
+    @Bean
+    FailureDescriber failureDescriber(DomainProblems problems) {
+        return failure -> {
+            ProblemDetail problem = problems.describe(failure);
+            return new OperationProblem(problem.getType(), problem.getTitle(), problem.getDetail());
+        };
+    }
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper mapper) {
+        return new ProblemWriter(mapper);
+    }
+
+    @Bean
+    ApiToken apiToken(SnaptasticProperties properties, Environment environment) {
+        SnaptasticProperties.Security security = properties.security();
+        Path file = security.tokenFile() != null ? security.tokenFile() : properties.stateDir().resolve("token");
+        return ApiTokenSource.load(security.token(), file, ListenAddresses.exposed(environment));
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            @Value("${snaptastic.api.max-body-size:64KB}") DataSize limit, ProblemWriter problems) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter((int) limit.toBytes(), problems));
+        registration.setOrder(BODY_LIMIT_ORDER);
+        return registration;
+    }
+}
