@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -47,12 +48,16 @@ final class RequestProblems {
         if (failure instanceof NoResourceFoundException || failure instanceof NoHandlerFoundException) {
             return ProblemType.NOT_FOUND.problem("nothing is served at this path");
         }
-        if (failure instanceof HttpRequestMethodNotSupportedException
-                || failure instanceof HttpMediaTypeNotSupportedException
-                || failure instanceof HttpMediaTypeNotAcceptableException) {
-            // Spring's details here only repeat the method or media type the client sent.
-            ProblemType type = ProblemType.forStatus(status.value()).orElse(ProblemType.MALFORMED_REQUEST);
-            return type.problem(springBody instanceof ProblemDetail spring ? spring.getDetail() : null);
+        if (failure instanceof HttpRequestMethodNotSupportedException method) {
+            return ProblemType.METHOD_NOT_ALLOWED.problem("method " + method.getMethod() + " is not allowed here"
+                    + (method.getSupportedMethods() == null ? "" : "; allowed: " + String.join(", ", method.getSupportedMethods())));
+        }
+        if (failure instanceof HttpMediaTypeNotSupportedException mediaType) {
+            return ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("Content-Type " + mediaType.getContentType()
+                    + " is not supported; send " + mediaType.getSupportedMediaTypes());
+        }
+        if (failure instanceof HttpMediaTypeNotAcceptableException) {
+            return ProblemType.NOT_ACCEPTABLE.problem("the answer cannot be given in an accepted media type; accept application/json");
         }
         if (failure instanceof MaxUploadSizeExceededException) {
             return ProblemType.PAYLOAD_TOO_LARGE.problem("the request body is too large");
@@ -62,7 +67,9 @@ final class RequestProblems {
             return type.problem(DomainProblems.INTERNAL_DETAIL);
         }
         ProblemType type = ProblemType.forStatus(status.value()).orElse(ProblemType.MALFORMED_REQUEST);
-        return type.problem(springBody instanceof ProblemDetail spring ? spring.getDetail() : "the request is not valid");
+        ProblemDetail spring = springBody instanceof ProblemDetail body ? body
+                : failure instanceof ErrorResponse response ? response.getBody() : null;
+        return type.problem(spring != null && spring.getDetail() != null ? spring.getDetail() : "the request is not valid");
     }
 
     private static ProblemDetail validationFailed(List<? extends MessageSourceResolvable> errors) {
