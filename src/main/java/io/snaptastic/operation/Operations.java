@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,6 @@ public class Operations implements AutoCloseable {
 
     static final String STOPPED_WHILE_RUNNING = "the agent stopped while the operation was running";
     private static final Logger log = LoggerFactory.getLogger(Operations.class);
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
 
     private final OperationJournal journal;
     private final OperationsProperties settings;
@@ -43,7 +42,7 @@ public class Operations implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Map<String, TrackedOperation> byId = new ConcurrentHashMap<>();
     private final Map<String, String> runningBySnapshotter = new HashMap<>();
-    private final Map<String, String> operationByKey = new HashMap<>();
+    private final IdempotencyKeys keys;
     private boolean closed;
 
     public Operations(Path journalDir, OperationsProperties settings, FailureDescriber describer, Clock clock) {
@@ -51,6 +50,7 @@ public class Operations implements AutoCloseable {
         this.settings = settings;
         this.describer = describer;
         this.clock = clock;
+        this.keys = new IdempotencyKeys(settings.idempotencyWindow());
         this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 1, TimeUnit.MINUTES,
                 new ArrayBlockingQueue<>(Math.max(1, settings.queue())), threads());
         executor.allowCoreThreadTimeOut(true);
@@ -71,13 +71,12 @@ public class Operations implements AutoCloseable {
             String requestFingerprint, Function<OperationProgress, OperationOutcome> work) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(snapshotter, "snapshotter");
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidOperationRequestException("Idempotency-Key must be 1 to 255 visible ASCII characters");
-        }
+        IdempotencyKeys.check(idempotencyKey);
         if (closed) {
             throw new OperationsUnavailableException("the agent is shutting down; no new operation starts");
         }
-        Optional<Operation> earlier = earlier(type, snapshotter, idempotencyKey, requestFingerprint);
+        Optional<Operation> earlier =
+                keys.earlier(idempotencyKey, type, snapshotter, requestFingerprint, byId::get, clock.instant());
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -97,9 +96,7 @@ public class Operations implements AutoCloseable {
         }
         byId.put(operation.id(), tracked);
         runningBySnapshotter.put(snapshotter, operation.id());
-        if (idempotencyKey != null) {
-            operationByKey.put(idempotencyKey, operation.id());
-        }
+        keys.remember(idempotencyKey, operation.id());
         return operation;
     }
 
@@ -160,23 +157,6 @@ public class Operations implements AutoCloseable {
                 .forEach(tracked -> finish(tracked, operation -> operation.failed(clock.instant(), stopped)));
     }
 
-    private Optional<Operation> earlier(OperationType type, String snapshotter, String key, String fingerprint) {
-        TrackedOperation tracked = key == null ? null : byId.get(operationByKey.getOrDefault(key, ""));
-        if (tracked == null) {
-            return Optional.empty();
-        }
-        Operation operation = tracked.current();
-        if (operation.startedAt().isBefore(clock.instant().minus(settings.idempotencyWindow()))) {
-            operationByKey.remove(key);
-            return Optional.empty();
-        }
-        if (operation.type() != type || !operation.snapshotter().equals(snapshotter)
-                || !Objects.equals(tracked.requestFingerprint(), fingerprint)) {
-            throw new IdempotencyKeyReusedException(operation.id());
-        }
-        return Optional.of(operation);
-    }
-
     private void run(TrackedOperation tracked, Function<OperationProgress, OperationOutcome> work) {
         OperationOutcome outcome;
         try {
@@ -207,7 +187,7 @@ public class Operations implements AutoCloseable {
         }
     }
 
-    private void finish(TrackedOperation tracked, java.util.function.UnaryOperator<Operation> toFinalState) {
+    private void finish(TrackedOperation tracked, UnaryOperator<Operation> toFinalState) {
         tracked.finish(toFinalState);
         Operation operation = tracked.current();
         synchronized (this) {
@@ -225,9 +205,7 @@ public class Operations implements AutoCloseable {
             tracked.finish(operation -> operation.failed(clock.instant(), stopped));
             tracked.complete();
         }
-        if (entry.idempotencyKey() != null) {
-            operationByKey.put(entry.idempotencyKey(), entry.operation().id());
-        }
+        keys.remember(entry.idempotencyKey(), entry.operation().id());
     }
 
     /** Forgets finished operations beyond the newest {@code keep} or older than {@code maxAge}. */
@@ -239,7 +217,7 @@ public class Operations implements AutoCloseable {
             if (i >= settings.keep() || operation.startedAt().isBefore(oldest)) {
                 byId.remove(operation.id());
                 journal.delete(operation.id());
-                operationByKey.values().remove(operation.id());
+                keys.forget(operation.id());
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.snaptastic.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * whitelabel page and JSON: errors raised in filters, or sent with {@code sendError}, look like every
  * other error answer.
  */
+@Hidden // the container's error page, not part of the API
 @RestController
 class ProblemErrorController implements ErrorController {
 

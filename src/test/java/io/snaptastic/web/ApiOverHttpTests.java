@@ -158,6 +158,8 @@ class ApiOverHttpTests {
         assertThat(docs.path("info").path("title").asString()).isEqualTo("Snaptastic agent API");
         assertThat(docs.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
                 .isEqualTo("bearer");
+        assertThat(docs.path("paths").has("/snapshotters")).isTrue();
+        assertThat(docs.path("paths").has("/error")).isFalse();
     }
 
     @Test
