@@ -4,19 +4,17 @@ import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.operation.FailureDescriber;
 import io.snaptastic.operation.OperationProblem;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.ProblemDetail;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The API's error mapping, token and request size limit. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SnaptasticProperties.class)
+@EnableConfigurationProperties({SnaptasticProperties.class, ApiProperties.class})
 class WebConfiguration {
 
     /** After the token check, so unauthenticated bodies are never read. */
@@ -50,9 +48,10 @@ class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Value("${snaptastic.api.max-body-size:64KB}") DataSize limit, ProblemWriter problems) {
+            ApiProperties api, ProblemWriter problems) {
+        int limit = (int) Math.min(Integer.MAX_VALUE - 1, api.maxBodySize().toBytes());
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter((int) limit.toBytes(), problems));
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit, problems));
         registration.setOrder(BODY_LIMIT_ORDER);
         return registration;
     }
