@@ -1,0 +1,44 @@
+package io.snaptastic.operation;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * How every endpoint that starts an operation answers: {@code 202 Accepted} with
+ * {@code Location: /operations/{id}} while it runs, or {@code 200} with the finished operation when it
+ * finished within the {@code wait} the client allowed.
+ */
+public final class OperationResponses {
+
+    /** The longest {@code ?wait=} a client may ask for, in seconds. */
+    public static final int MAX_WAIT_SECONDS = 900;
+
+    private OperationResponses() {}
+
+    /**
+     * @param submitted what {@link Operations#submit} returned
+     * @param waitSeconds the request's {@code wait} parameter, 0 to answer at once
+     * @throws InvalidOperationRequestException when wait is outside 0..900
+     */
+    public static ResponseEntity<Operation> answer(Operations operations, Operation submitted, int waitSeconds) {
+        Duration wait = waitDuration(waitSeconds);
+        Operation operation = submitted.finished() ? submitted : operations.await(submitted.id(), wait);
+        if (operation.finished()) {
+            return ResponseEntity.ok().location(location(operation)).body(operation);
+        }
+        return ResponseEntity.accepted().location(location(operation)).body(operation);
+    }
+
+    /** The checked wait; shared with {@code GET /operations/{id}?wait=}. */
+    public static Duration waitDuration(int waitSeconds) {
+        if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
+            throw new InvalidOperationRequestException("wait must be 0 to " + MAX_WAIT_SECONDS + " seconds");
+        }
+        return Duration.ofSeconds(waitSeconds);
+    }
+
+    public static URI location(Operation operation) {
+        return URI.create("/operations/" + operation.id());
+    }
+}

@@ -1,0 +1,233 @@
+package io.snaptastic.operation;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs operations in the background, one per snapshotter at a time, and remembers them in a journal
+ * on disk so they survive a restart. An Idempotency-Key makes a retried request return the operation
+ * the first one started instead of starting another.
+ */
+public class Operations implements AutoCloseable {
+
+    static final String STOPPED_WHILE_RUNNING = "the agent stopped while the operation was running";
+    private static final Logger log = LoggerFactory.getLogger(Operations.class);
+
+    private final OperationJournal journal;
+    private final OperationsProperties settings;
+    private final FailureDescriber describer;
+    private final Clock clock;
+    private final ThreadPoolExecutor executor;
+    private final Map<String, TrackedOperation> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> runningBySnapshotter = new HashMap<>();
+    private final IdempotencyKeys keys;
+    private boolean closed;
+
+    public Operations(Path journalDir, OperationsProperties settings, FailureDescriber describer, Clock clock) {
+        this.journal = new OperationJournal(journalDir);
+        this.settings = settings;
+        this.describer = describer;
+        this.clock = clock;
+        this.keys = new IdempotencyKeys(settings.idempotencyWindow());
+        this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 1, TimeUnit.MINUTES,
+                new ArrayBlockingQueue<>(Math.max(1, settings.queue())), threads());
+        executor.allowCoreThreadTimeOut(true);
+        journal.readAll().forEach(this::recover);
+        prune();
+    }
+
+    /**
+     * Starts {@code work} in the background and answers at once with the running operation, or with
+     * the operation an earlier request with the same Idempotency-Key and fingerprint started.
+     *
+     * @param idempotencyKey the client's Idempotency-Key header; null when it sent none
+     * @param requestFingerprint what identifies the request body (see {@link RequestFingerprint})
+     * @throws OperationConflictException when the snapshotter is busy with another operation
+     * @throws IdempotencyKeyReusedException when the key was used for a different request
+     */
+    public synchronized Operation submit(OperationType type, String snapshotter, String idempotencyKey,
+            String requestFingerprint, Function<OperationProgress, OperationOutcome> work) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(snapshotter, "snapshotter");
+        IdempotencyKeys.check(idempotencyKey);
+        if (closed) {
+            throw new OperationsUnavailableException("the agent is shutting down; no new operation starts");
+        }
+        Optional<Operation> earlier =
+                keys.earlier(idempotencyKey, type, snapshotter, requestFingerprint, byId::get, clock.instant());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        String busy = runningBySnapshotter.get(snapshotter);
+        if (busy != null) {
+            throw new OperationConflictException(snapshotter, busy);
+        }
+        Operation operation = Operation.started("op-" + UUID.randomUUID(), type, snapshotter, clock.instant());
+        JournalEntry entry = new JournalEntry(operation, idempotencyKey, requestFingerprint);
+        journal.write(entry);
+        TrackedOperation tracked = new TrackedOperation(entry, journal);
+        try {
+            executor.execute(() -> run(tracked, work));
+        } catch (RejectedExecutionException e) {
+            journal.delete(operation.id());
+            throw new OperationsUnavailableException("too many operations are waiting to run; try again later");
+        }
+        byId.put(operation.id(), tracked);
+        runningBySnapshotter.put(snapshotter, operation.id());
+        keys.remember(idempotencyKey, operation.id());
+        return operation;
+    }
+
+    public Optional<Operation> find(String id) {
+        return Optional.ofNullable(id).map(byId::get).map(TrackedOperation::current);
+    }
+
+    /** Every remembered operation, newest first; the journal's retention bounds the list. */
+    public List<Operation> list() {
+        return byId.values().stream()
+                .map(TrackedOperation::current)
+                .sorted(Comparator.comparing(Operation::startedAt).thenComparing(Operation::id).reversed())
+                .toList();
+    }
+
+    /**
+     * The operation once it has finished, or as it is when {@code timeout} has passed.
+     *
+     * @throws OperationNotFoundException when no operation has that id
+     */
+    public Operation await(String id, Duration timeout) {
+        TrackedOperation tracked = Optional.ofNullable(id).map(byId::get).orElseThrow(OperationNotFoundException::new);
+        if (timeout.isNegative() || timeout.isZero()) {
+            return tracked.current();
+        }
+        try {
+            return tracked.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return tracked.current();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return tracked.current();
+        }
+    }
+
+    /** Refuses new operations, waits for running ones up to the shutdown timeout, and fails the rest. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Operations still running after {}; marking them failed", settings.shutdownTimeout());
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        OperationProblem stopped = OperationProblem.agentStopped("the agent stopped before the operation finished");
+        byId.values().stream()
+                .filter(tracked -> !tracked.current().finished())
+                .forEach(tracked -> finish(tracked, operation -> operation.failed(clock.instant(), stopped)));
+    }
+
+    private void run(TrackedOperation tracked, Function<OperationProgress, OperationOutcome> work) {
+        OperationOutcome outcome;
+        try {
+            outcome = work.apply(tracked);
+            if (outcome == null) {
+                outcome = OperationOutcome.failed(new IllegalStateException("the operation's work returned no outcome"));
+            }
+        } catch (RuntimeException | Error e) {
+            outcome = OperationOutcome.failed(e);
+        }
+        Instant now = clock.instant();
+        if (outcome instanceof OperationOutcome.Failed failed) {
+            OperationProblem problem = describe(tracked.current(), failed.cause());
+            finish(tracked, operation -> operation.failed(now, problem));
+        } else {
+            finish(tracked, operation -> operation.succeeded(now));
+        }
+    }
+
+    private OperationProblem describe(Operation operation, Throwable cause) {
+        log.warn("Operation {} ({} of snapshotter {}) failed", operation.id(), operation.type().json(),
+                operation.snapshotter(), cause);
+        try {
+            return Objects.requireNonNull(describer.describe(cause));
+        } catch (RuntimeException e) {
+            log.error("Cannot describe the failure of operation {}", operation.id(), e);
+            return OperationProblem.INTERNAL;
+        }
+    }
+
+    private void finish(TrackedOperation tracked, UnaryOperator<Operation> toFinalState) {
+        tracked.finish(toFinalState);
+        Operation operation = tracked.current();
+        synchronized (this) {
+            runningBySnapshotter.remove(operation.snapshotter(), operation.id());
+        }
+        tracked.complete();
+        prune();
+    }
+
+    private void recover(JournalEntry entry) {
+        TrackedOperation tracked = new TrackedOperation(entry, journal);
+        byId.put(entry.operation().id(), tracked);
+        if (!tracked.current().finished()) {
+            OperationProblem stopped = OperationProblem.agentStopped(STOPPED_WHILE_RUNNING);
+            tracked.finish(operation -> operation.failed(clock.instant(), stopped));
+            tracked.complete();
+        }
+        keys.remember(entry.idempotencyKey(), entry.operation().id());
+    }
+
+    /** Forgets finished operations beyond the newest {@code keep} or older than {@code maxAge}. */
+    private synchronized void prune() {
+        Instant oldest = clock.instant().minus(settings.maxAge());
+        List<Operation> finished = list().stream().filter(Operation::finished).toList();
+        for (int i = 0; i < finished.size(); i++) {
+            Operation operation = finished.get(i);
+            if (i >= settings.keep() || operation.startedAt().isBefore(oldest)) {
+                byId.remove(operation.id());
+                journal.delete(operation.id());
+                keys.forget(operation.id());
+            }
+        }
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "snaptastic-operation-" + count.incrementAndGet());
+            thread.setDaemon(false);
+            return thread;
+        };
+    }
+}

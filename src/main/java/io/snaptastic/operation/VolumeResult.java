@@ -1,0 +1,50 @@
+package io.snaptastic.operation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What an operation did to one volume so far. Services replace it as they go, so a client polling the
+ * operation sees the step each volume has reached.
+ *
+ * @param device the device the volume is attached at, such as {@code /dev/sdf}
+ * @param mountPoint where it is (or was) mounted
+ * @param volumeId the EBS volume, once known
+ * @param snapshotId the snapshot restored from or made, once known
+ * @param step the last step reached, named by the service (such as {@code attached} or {@code thawed})
+ * @param freezeMillis how long the filesystem was frozen, for snapshots
+ * @param error why this volume failed, when it did
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VolumeResult(
+        String device,
+        String mountPoint,
+        String volumeId,
+        String snapshotId,
+        String step,
+        Long freezeMillis,
+        String error) {
+
+    public static VolumeResult of(String device, String mountPoint) {
+        return new VolumeResult(device, mountPoint, null, null, null, null, null);
+    }
+
+    public VolumeResult withStep(String newStep) {
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, newStep, freezeMillis, error);
+    }
+
+    public VolumeResult withVolumeId(String newVolumeId) {
+        return new VolumeResult(device, mountPoint, newVolumeId, snapshotId, step, freezeMillis, error);
+    }
+
+    public VolumeResult withSnapshotId(String newSnapshotId) {
+        return new VolumeResult(device, mountPoint, volumeId, newSnapshotId, step, freezeMillis, error);
+    }
+
+    public VolumeResult withFreezeMillis(long millis) {
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, millis, error);
+    }
+
+    public VolumeResult withError(String newError) {
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, freezeMillis, newError);
+    }
+}

@@ -1,0 +1,35 @@
+package io.snaptastic.snapshotter;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A snapshotter as {@code GET /snapshotters} shows it.
+ *
+ * @param name its name
+ * @param source {@code configuration} for a YAML snapshotter, {@code code} for a {@link Snapshotter} bean
+ * @param volumesFrom where its volumes come from: {@code configuration}, {@code userdata}, or {@code code}
+ * @param volumes the configured volumes; absent when they come from userdata or code
+ * @param filterTags the userdata keys whose values select its snapshots; absent for code
+ * @param settings description, retention and freeze settings
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record SnapshotterView(
+        String name,
+        String source,
+        String volumesFrom,
+        List<VolumeSpec> volumes,
+        List<String> filterTags,
+        SnapshotterSettings settings) {
+
+    static SnapshotterView of(Snapshotter snapshotter) {
+        if (snapshotter instanceof YamlSnapshotter yaml) {
+            SnapshotterProperties properties = yaml.properties();
+            boolean fromUserdata = properties.volumesFromUserdata();
+            return new SnapshotterView(yaml.name(), "configuration", fromUserdata ? "userdata" : "configuration",
+                    fromUserdata ? null : properties.volumes(), properties.filterTags(), yaml.settings());
+        }
+        // A bean's volumes and tags depend on the userdata it is given; none is read for a listing.
+        return new SnapshotterView(snapshotter.name(), "code", "code", null, null, snapshotter.settings());
+    }
+}
