@@ -5,6 +5,8 @@ import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.Mounter;
+import io.snaptastic.snapshotter.SnapshotterRegistry;
+import io.snaptastic.snapshotter.SnapshotterResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +21,11 @@ class MountConfiguration {
         return new MountService(ec2, new SnapshotSelector(ec2),
                 new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
                 new MountState(mounter, resolver), timeouts);
+    }
+
+    @Bean
+    MountOverview mountOverview(SnapshotterRegistry registry, SnapshotterResolver resolver, Mounter mounter) {
+        return new MountOverview(registry, resolver, mounter);
     }
 
     @Bean

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param mountPoint where it is (or was) mounted
  * @param volumeId the EBS volume, once known
  * @param snapshotId the snapshot restored from or made, once known
- * @param step the last step reached, named by the service (such as {@code attached} or {@code thawed})
+ * @param step the last step reached, named by the service (such as {@code attach} or {@code create-snapshot})
+ * @param status running, done, already-mounted, skipped, planned or failed
  * @param freezeMillis how long the filesystem was frozen, for snapshots
  * @param error why this volume failed, when it did
  */
@@ -21,30 +22,31 @@ public record VolumeResult(
         String volumeId,
         String snapshotId,
         String step,
+        String status,
         Long freezeMillis,
         String error) {
 
     public static VolumeResult of(String device, String mountPoint) {
-        return new VolumeResult(device, mountPoint, null, null, null, null, null);
+        return new VolumeResult(device, mountPoint, null, null, null, null, null, null);
     }
 
     public VolumeResult withStep(String newStep) {
-        return new VolumeResult(device, mountPoint, volumeId, snapshotId, newStep, freezeMillis, error);
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, newStep, status, freezeMillis, error);
     }
 
     public VolumeResult withVolumeId(String newVolumeId) {
-        return new VolumeResult(device, mountPoint, newVolumeId, snapshotId, step, freezeMillis, error);
+        return new VolumeResult(device, mountPoint, newVolumeId, snapshotId, step, status, freezeMillis, error);
     }
 
     public VolumeResult withSnapshotId(String newSnapshotId) {
-        return new VolumeResult(device, mountPoint, volumeId, newSnapshotId, step, freezeMillis, error);
+        return new VolumeResult(device, mountPoint, volumeId, newSnapshotId, step, status, freezeMillis, error);
     }
 
     public VolumeResult withFreezeMillis(long millis) {
-        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, millis, error);
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, status, millis, error);
     }
 
     public VolumeResult withError(String newError) {
-        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, freezeMillis, newError);
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, newError);
     }
 }

@@ -17,6 +17,11 @@ class SnapshotConfiguration {
     }
 
     @Bean
+    SnapshotDeleter snapshotDeleter(Ec2 ec2) {
+        return new SnapshotDeleter(ec2);
+    }
+
+    @Bean
     SnapshotQueryService snapshotQueryService(Ec2 ec2) {
         return new SnapshotQueryService(ec2);
     }

@@ -7,9 +7,11 @@ import io.snaptastic.operation.InvalidOperationRequestException;
 import io.snaptastic.operation.OperationConflictException;
 import io.snaptastic.operation.OperationNotFoundException;
 import io.snaptastic.operation.OperationsUnavailableException;
+import io.snaptastic.snapshot.SnapshotDeleter;
 import io.snaptastic.snapshotter.InvalidVolumesException;
 import io.snaptastic.snapshotter.MissingUserdataException;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
+import io.snaptastic.snapshotter.WorkflowFailedException;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -58,6 +60,12 @@ public class DomainProblems {
         }
         if (failure instanceof Ec2Exception ec2) {
             return ec2Problem(ec2);
+        }
+        if (failure instanceof WorkflowFailedException) {
+            return ProblemType.WORKFLOW_FAILED.problem(failure.getMessage());
+        }
+        if (failure instanceof SnapshotDeleter.UnmanagedSnapshotException) {
+            return ProblemType.UNMANAGED_SNAPSHOT.problem(failure.getMessage());
         }
         return ProblemType.INTERNAL.problem(INTERNAL_DETAIL);
     }

@@ -1,0 +1,31 @@
+package io.snaptastic.operation;
+
+import io.snaptastic.snapshotter.VolumeOutcome;
+import io.snaptastic.snapshotter.WorkflowFailedException;
+import io.snaptastic.snapshotter.WorkflowListener;
+import io.snaptastic.snapshotter.WorkflowResult;
+import java.util.Locale;
+
+/** Connects the workflows to operations: each volume's progress journalled, the result turned into an outcome. */
+public final class Workflows {
+
+    private Workflows() {}
+
+    public static WorkflowListener listener(OperationProgress progress) {
+        return outcome -> progress.volume(result(outcome));
+    }
+
+    public static OperationOutcome outcome(WorkflowResult result) {
+        return result.succeeded() ? OperationOutcome.succeeded() : OperationOutcome.failed(new WorkflowFailedException(result));
+    }
+
+    static VolumeResult result(VolumeOutcome outcome) {
+        return new VolumeResult(outcome.device(), outcome.mountPoint(), outcome.volumeId(), outcome.snapshotId(),
+                name(outcome.step()), name(outcome.status()), outcome.freezeMillis(), outcome.error());
+    }
+
+    /** Enum constants as the API spells them: lower case, words joined by hyphens. */
+    public static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
