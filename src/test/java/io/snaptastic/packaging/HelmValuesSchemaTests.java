@@ -1,0 +1,33 @@
+package io.snaptastic.packaging;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HelmValuesSchemaTests {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+        "image.pullPolicy, Sometimes",
+        "managementPort, 0",
+        "server.port, 70000",
+        "dataRoot, mnt",
+        "dataRoot, /",
+        "stateDir, relative/state",
+        "hostNetwork, yes please",
+        "hostnetwork, false",
+        "snaptastic, not-a-map",
+    })
+    void refusesValuesOutsideTheSchema(String key, String value) {
+        assertThatThrownBy(() -> RenderedChart.render(command -> command.set(key, value)))
+                .hasMessageContaining("values don't meet the specifications of the schema");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"dataRoot, /data", "managementPort, 9169", "hostNetwork, false", "image.pullPolicy, Always"})
+    void acceptsValuesWithinTheSchema(String key, String value) {
+        assertThatCode(() -> RenderedChart.render(command -> command.set(key, value))).doesNotThrowAnyException();
+    }
+}
