@@ -38,8 +38,8 @@ RUN java -XX:AOTCacheOutput=/opt/snaptastic/app.aot -Dspring.context.exit=onRefr
 USER root
 ENV SPRING_CONFIG_ADDITIONAL_LOCATION=optional:file:/etc/snaptastic/
 EXPOSE 8168 8169
-# Read-only, unauthenticated and on the management port, which listens on every interface of the
-# container; the API (8168) listens on loopback unless server.address says otherwise.
+# Asks the management port (health is read-only and needs no token) over loopback from inside the
+# container; the agent's listeners stay on loopback unless server.address says otherwise.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "--max-time", "4", "http://127.0.0.1:8169/actuator/health"]
 # Exec form: java is PID 1 and gets SIGTERM itself, so a stop never lands mid-freeze without the

@@ -42,11 +42,23 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- if and .Values.token.existingSecret .Values.token.value }}
 {{- fail "token: set either existingSecret or value, not both" }}
 {{- end }}
+{{- if and (not .Values.hostNetwork) (not .Values.token.existingSecret) (not .Values.token.value) }}
+{{- fail "hostNetwork: false puts the management port on the pod's address, and the agent then needs a provisioned token: set token.existingSecret or token.value" }}
+{{- end }}
 {{- if .Values.token.existingSecret }}
 {{- .Values.token.existingSecret }}
 {{- else if .Values.token.value }}
 {{- printf "%s-token" (include "snaptastic.fullname" .) }}
 {{- end }}
+{{- end }}
+
+{{/*
+Where the management port listens. With hostNetwork, on the node's loopback: the kubelet, in the
+node's network namespace, probes it at 127.0.0.1. Without, on the pod's address, where the kubelet
+probes it; the agent then insists on a provisioned token, since it listens beyond loopback.
+*/}}
+{{- define "snaptastic.managementAddress" -}}
+{{- if .Values.hostNetwork }}127.0.0.1{{ else }}0.0.0.0{{ end }}
 {{- end }}
 
 {{/* The agent's application.yml: listen addresses from the values, and their snaptastic section. */}}
@@ -57,6 +69,7 @@ server:
 management:
   server:
     port: {{ .Values.managementPort }}
+    address: {{ include "snaptastic.managementAddress" . | quote }}
 snaptastic:
 {{- toYaml (merge (dict "state-dir" .Values.stateDir) (deepCopy .Values.snaptastic)) | nindent 2 }}
 {{- end }}

@@ -27,8 +27,13 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 class HelmChartTests {
+
+    private static final String TOKEN = "0123456789abcdef-token";
 
     @TempDir
     Path dir;
@@ -83,7 +88,31 @@ class HelmChartTests {
         assertThat(at(container, "readinessProbe", "httpGet"))
                 .containsEntry("path", "/actuator/health/readiness")
                 .containsEntry("port", 9169);
-        assertThat(applicationYaml(chart)).contains("port: 9169");
+        assertThat(at(yaml(applicationYaml(chart)), "management", "server")).containsEntry("port", 9169);
+    }
+
+    @Test
+    void keepsTheManagementPortOnTheNodesLoopbackWithHostNetworkAndProbesItThere() {
+        RenderedChart chart = RenderedChart.render();
+
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(at(chart.container(), probe, "httpGet")).as(probe).containsEntry("host", "127.0.0.1");
+        }
+        assertThat(at(yaml(applicationYaml(chart)), "management", "server")).containsEntry("address", "127.0.0.1");
+    }
+
+    @Test
+    void withoutHostNetworkListensOnThePodsAddressAndNeedsAProvisionedToken() {
+        RenderedChart chart = RenderedChart.render(command -> command.set("hostNetwork", false).set("token.value", TOKEN));
+
+        assertThat(chart.podSpec()).containsEntry("hostNetwork", false).doesNotContainKey("dnsPolicy");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(at(chart.container(), probe, "httpGet")).as(probe).doesNotContainKey("host");
+        }
+        assertThat(at(yaml(applicationYaml(chart)), "management", "server")).containsEntry("address", "0.0.0.0");
+        assertThat(at(yaml(applicationYaml(chart)), "server")).containsEntry("address", "127.0.0.1");
+        assertThatThrownBy(() -> RenderedChart.render(command -> command.set("hostNetwork", false)))
+                .hasMessageContaining("needs a provisioned token");
     }
 
     @Test
@@ -127,18 +156,18 @@ class HelmChartTests {
         String configMapName = (String) at(chart.one("ConfigMap"), "metadata").get("name");
         assertThat(map(named(chart.podSpec().get("volumes"), "config").get("configMap")))
                 .containsEntry("name", configMapName);
-        Map<String, Object> yaml = RenderedChart.map(new org.yaml.snakeyaml.Yaml().load(applicationYaml(chart)));
+        Map<String, Object> yaml = yaml(applicationYaml(chart));
         assertThat(at(yaml, "server")).containsEntry("address", "127.0.0.1").containsEntry("port", 8168);
-        assertThat(at(yaml, "management", "server")).containsEntry("port", 8169);
+        assertThat(at(yaml, "management", "server")).containsEntry("port", 8169).containsEntry("address", "127.0.0.1");
     }
 
     @Test
     void createsATokenSecretFromAValueAndPassesItAsTheTokenProperty() {
-        RenderedChart chart = RenderedChart.render(command -> command.set("token.value", "s3cret"));
+        RenderedChart chart = RenderedChart.render(command -> command.set("token.value", TOKEN));
 
         Map<String, Object> secret = chart.one("Secret");
         assertThat(new String(Base64.getDecoder().decode((String) at(secret, "data").get("token")), StandardCharsets.UTF_8))
-                .isEqualTo("s3cret");
+                .isEqualTo(TOKEN);
         assertThat(at(named(chart.container().get("env"), "SNAPTASTIC_SECURITY_TOKEN"), "valueFrom", "secretKeyRef"))
                 .containsEntry("name", at(secret, "metadata").get("name"))
                 .containsEntry("key", "token");
@@ -168,7 +197,7 @@ class HelmChartTests {
     void refusesTwoSourcesForTheToken() {
         assertThatThrownBy(() -> RenderedChart.render(command -> command
                         .set("token.existingSecret", "fleet-token")
-                        .set("token.value", "s3cret")))
+                        .set("token.value", TOKEN)))
                 .hasMessageContaining("either existingSecret or value");
     }
 
@@ -208,6 +237,10 @@ class HelmChartTests {
 
     private Path values(String yaml) throws IOException {
         return Files.writeString(dir.resolve("values.yaml"), yaml);
+    }
+
+    private static Map<String, Object> yaml(String text) {
+        return map(new Yaml(new SafeConstructor(new LoaderOptions())).load(text));
     }
 
     private static String applicationYaml(RenderedChart chart) {

@@ -19,6 +19,8 @@ class HelmValuesSchemaTests {
         "hostNetwork, yes please",
         "hostnetwork, false",
         "snaptastic, not-a-map",
+        "token.value, too-short",
+        "token.value, with a space in it",
     })
     void refusesValuesOutsideTheSchema(String key, String value) {
         assertThatThrownBy(() -> RenderedChart.render(command -> command.set(key, value)))
@@ -26,7 +28,7 @@ class HelmValuesSchemaTests {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"dataRoot, /data", "managementPort, 9169", "hostNetwork, false", "image.pullPolicy, Always"})
+    @CsvSource({"dataRoot, /data", "managementPort, 9169", "token.value, 0123456789abcdef", "image.pullPolicy, Always"})
     void acceptsValuesWithinTheSchema(String key, String value) {
         assertThatCode(() -> RenderedChart.render(command -> command.set(key, value))).doesNotThrowAnyException();
     }
