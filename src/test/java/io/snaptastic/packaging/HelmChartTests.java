@@ -146,6 +146,22 @@ class HelmChartTests {
     }
 
     @Test
+    void refusesAMountPointOutsideTheDataRoot() throws IOException {
+        Path values = values("""
+                dataRoot: /data
+                snaptastic:
+                  snapshotters:
+                    solr:
+                      volumes:
+                        - { device: /dev/sdf, mount-point: /data/solr }
+                        - { device: /dev/sdg, mount-point: /srv/solr-logs }
+                """);
+
+        assertThatThrownBy(() -> RenderedChart.render(command -> command.withValuesFile(values)))
+                .hasMessageContaining("snaptastic.snapshotters.solr: mount point \"/srv/solr-logs\" is not under dataRoot /data");
+    }
+
+    @Test
     void pointsSpringAtTheMountedConfigMapAndKeepsTheApiOnLoopback() {
         RenderedChart chart = RenderedChart.render();
         Map<String, Object> container = chart.container();
