@@ -7,8 +7,6 @@ import static io.snaptastic.packaging.RenderedChart.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.LintResult;
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.snapshotter.SnapshotterProperties;
 import io.snaptastic.snapshotter.VolumeSpec;
@@ -21,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -35,20 +34,22 @@ class HelmChartTests {
 
     private static final String TOKEN = "0123456789abcdef-token";
 
+    @RegisterExtension
+    static final HelmRunner helm = new HelmRunner();
+
     @TempDir
     Path dir;
 
     @Test
     void lintsCleanWithItsDefaultValues() {
-        LintResult result = new Helm(RenderedChart.CHART).lint().strict().call();
+        String messages = helm.lint(RenderedChart.CHART);
 
-        assertThat(result.getMessages()).noneMatch(message -> message.contains("[ERROR]") || message.contains("[WARNING]"));
-        assertThat(result.isFailed()).as("lint failed: %s", result.getMessages()).isFalse();
+        assertThat(messages).doesNotContain("[ERROR]", "[WARNING]");
     }
 
     @Test
     void runsOnePrivilegedRootAgentPerNodeOnTheHostNetwork() {
-        RenderedChart chart = RenderedChart.render();
+        RenderedChart chart = RenderedChart.render(helm);
 
         assertThat(chart.one("DaemonSet")).isNotNull();
         assertThat(chart.podSpec()).containsEntry("hostNetwork", true).containsEntry("dnsPolicy", "ClusterFirstWithHostNet");
@@ -60,7 +61,7 @@ class HelmChartTests {
 
     @Test
     void mountsTheHostsDevicesAndSharesItsMountsUnderTheDataRootBothWays() {
-        RenderedChart chart = RenderedChart.render(command -> command.set("dataRoot", "/data"));
+        RenderedChart chart = RenderedChart.render(helm, ChartValues.defaults().set("dataRoot", "/data"));
         Object volumes = chart.podSpec().get("volumes");
         Object mounts = chart.container().get("volumeMounts");
 
@@ -76,7 +77,7 @@ class HelmChartTests {
 
     @Test
     void probesLivenessAndReadinessOnTheManagementPort() {
-        RenderedChart chart = RenderedChart.render(command -> command.set("managementPort", 9169));
+        RenderedChart chart = RenderedChart.render(helm, ChartValues.defaults().set("managementPort", 9169));
         Map<String, Object> container = chart.container();
 
         assertThat(at(container, "livenessProbe", "httpGet"))
@@ -93,7 +94,7 @@ class HelmChartTests {
 
     @Test
     void keepsTheManagementPortOnTheNodesLoopbackWithHostNetworkAndProbesItThere() {
-        RenderedChart chart = RenderedChart.render();
+        RenderedChart chart = RenderedChart.render(helm);
 
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             assertThat(at(chart.container(), probe, "httpGet")).as(probe).containsEntry("host", "127.0.0.1");
@@ -103,7 +104,8 @@ class HelmChartTests {
 
     @Test
     void withoutHostNetworkListensOnThePodsAddressAndNeedsAProvisionedToken() {
-        RenderedChart chart = RenderedChart.render(command -> command.set("hostNetwork", false).set("token.value", TOKEN));
+        RenderedChart chart =
+                RenderedChart.render(helm, ChartValues.defaults().set("hostNetwork", false).set("token.value", TOKEN));
 
         assertThat(chart.podSpec()).containsEntry("hostNetwork", false).doesNotContainKey("dnsPolicy");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
@@ -111,7 +113,7 @@ class HelmChartTests {
         }
         assertThat(at(yaml(applicationYaml(chart)), "management", "server")).containsEntry("address", "0.0.0.0");
         assertThat(at(yaml(applicationYaml(chart)), "server")).containsEntry("address", "127.0.0.1");
-        assertThatThrownBy(() -> RenderedChart.render(command -> command.set("hostNetwork", false)))
+        assertThatThrownBy(() -> RenderedChart.render(helm, ChartValues.defaults().set("hostNetwork", false)))
                 .hasMessageContaining("needs a provisioned token");
     }
 
@@ -131,7 +133,7 @@ class HelmChartTests {
                           mount-options: [defaults, noatime]
                       retention: { keep-last: 3, max-age: 14d }
                 """);
-        RenderedChart chart = RenderedChart.render(command -> command.withValuesFile(values));
+        RenderedChart chart = RenderedChart.render(helm, ChartValues.defaults().file(values));
 
         SnaptasticProperties properties = bind(applicationYaml(chart));
         assertThat(properties.stateDir()).isEqualTo(Path.of("/var/lib/agent"));
@@ -157,13 +159,13 @@ class HelmChartTests {
                         - { device: /dev/sdg, mount-point: /srv/solr-logs }
                 """);
 
-        assertThatThrownBy(() -> RenderedChart.render(command -> command.withValuesFile(values)))
+        assertThatThrownBy(() -> RenderedChart.render(helm, ChartValues.defaults().file(values)))
                 .hasMessageContaining("snaptastic.snapshotters.solr: mount point \"/srv/solr-logs\" is not under dataRoot /data");
     }
 
     @Test
     void pointsSpringAtTheMountedConfigMapAndKeepsTheApiOnLoopback() {
-        RenderedChart chart = RenderedChart.render();
+        RenderedChart chart = RenderedChart.render(helm);
         Map<String, Object> container = chart.container();
 
         assertThat(named(container.get("env"), "SPRING_CONFIG_ADDITIONAL_LOCATION"))
@@ -179,7 +181,7 @@ class HelmChartTests {
 
     @Test
     void createsATokenSecretFromAValueAndPassesItAsTheTokenProperty() {
-        RenderedChart chart = RenderedChart.render(command -> command.set("token.value", TOKEN));
+        RenderedChart chart = RenderedChart.render(helm, ChartValues.defaults().set("token.value", TOKEN));
 
         Map<String, Object> secret = chart.one("Secret");
         assertThat(new String(Base64.getDecoder().decode((String) at(secret, "data").get("token")), StandardCharsets.UTF_8))
@@ -191,7 +193,7 @@ class HelmChartTests {
 
     @Test
     void readsTheTokenFromAnExistingSecretWithoutCreatingOne() {
-        RenderedChart chart = RenderedChart.render(command -> command
+        RenderedChart chart = RenderedChart.render(helm, ChartValues.defaults()
                 .set("token.existingSecret", "fleet-token")
                 .set("token.existingSecretKey", "api"));
 
@@ -203,7 +205,7 @@ class HelmChartTests {
 
     @Test
     void leavesTheTokenToTheAgentsTokenFileWhenNoneIsGiven() {
-        RenderedChart chart = RenderedChart.render();
+        RenderedChart chart = RenderedChart.render(helm);
 
         assertThat(chart.all("Secret")).isEmpty();
         assertThat(list(chart.container().get("env"))).noneMatch(env -> "SNAPTASTIC_SECURITY_TOKEN".equals(env.get("name")));
@@ -211,7 +213,7 @@ class HelmChartTests {
 
     @Test
     void refusesTwoSourcesForTheToken() {
-        assertThatThrownBy(() -> RenderedChart.render(command -> command
+        assertThatThrownBy(() -> RenderedChart.render(helm, ChartValues.defaults()
                         .set("token.existingSecret", "fleet-token")
                         .set("token.value", TOKEN)))
                 .hasMessageContaining("either existingSecret or value");
@@ -228,7 +230,7 @@ class HelmChartTests {
                     value: database
                     effect: NoSchedule
                 """);
-        RenderedChart chart = RenderedChart.render(command -> command.withValuesFile(values));
+        RenderedChart chart = RenderedChart.render(helm, ChartValues.defaults().file(values));
 
         assertThat(map(chart.podSpec().get("nodeSelector"))).containsExactly(Map.entry("node.kubernetes.io/role", "database"));
         assertThat(list(chart.podSpec().get("tolerations"))).containsExactly(Map.of(
@@ -237,7 +239,7 @@ class HelmChartTests {
 
     @Test
     void takesTheServiceAccountAndImageFromTheValues() {
-        RenderedChart chart = RenderedChart.render(command -> command
+        RenderedChart chart = RenderedChart.render(helm, ChartValues.defaults()
                 .set("image.repository", "registry.example.com/snaptastic")
                 .set("image.tag", "1.2.3")
                 .set("image.pullPolicy", "Always")

@@ -3,10 +3,14 @@ package io.snaptastic.packaging;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HelmValuesSchemaTests {
+
+    @RegisterExtension
+    static final HelmRunner helm = new HelmRunner();
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
@@ -23,13 +27,13 @@ class HelmValuesSchemaTests {
         "token.value, with a space in it",
     })
     void refusesValuesOutsideTheSchema(String key, String value) {
-        assertThatThrownBy(() -> RenderedChart.render(command -> command.set(key, value)))
+        assertThatThrownBy(() -> RenderedChart.render(helm, ChartValues.defaults().set(key, value)))
                 .hasMessageContaining("values don't meet the specifications of the schema");
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({"dataRoot, /data", "managementPort, 9169", "token.value, 0123456789abcdef", "image.pullPolicy, Always"})
     void acceptsValuesWithinTheSchema(String key, String value) {
-        assertThatCode(() -> RenderedChart.render(command -> command.set(key, value))).doesNotThrowAnyException();
+        assertThatCode(() -> RenderedChart.render(helm, ChartValues.defaults().set(key, value))).doesNotThrowAnyException();
     }
 }

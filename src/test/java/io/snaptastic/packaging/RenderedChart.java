@@ -2,13 +2,10 @@ package io.snaptastic.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -18,9 +15,9 @@ record RenderedChart(List<Map<String, Object>> manifests) {
 
     static final Path CHART = Path.of("helm", "snaptastic");
 
-    /** Renders the chart with its defaults, changed by the given template options (values, sets). */
-    static RenderedChart render(UnaryOperator<TemplateCommand> options) {
-        String yaml = options.apply(new Helm(CHART).template().withName("snaptastic")).call();
+    /** Renders the chart with its defaults and the given values. */
+    static RenderedChart render(HelmRunner helm, ChartValues values) {
+        String yaml = helm.template(CHART, "snaptastic", values);
         List<Map<String, Object>> manifests = new ArrayList<>();
         for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {
             if (document != null) {
@@ -30,8 +27,8 @@ record RenderedChart(List<Map<String, Object>> manifests) {
         return new RenderedChart(List.copyOf(manifests));
     }
 
-    static RenderedChart render() {
-        return render(command -> command);
+    static RenderedChart render(HelmRunner helm) {
+        return render(helm, ChartValues.defaults());
     }
 
     /** The one manifest of this kind; fails when there is none or more than one. */
