@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -56,7 +59,7 @@ class HelmChartTests {
         assertThat(map(chart.container().get("securityContext")))
                 .containsEntry("privileged", true)
                 .containsEntry("runAsUser", 0);
-        assertThat(chart.container().get("image")).isEqualTo("snaptastic:0.1.0-SNAPSHOT");
+        assertThat(chart.container().get("image")).isEqualTo("snaptastic:" + projectVersion());
     }
 
     @Test
@@ -251,6 +254,22 @@ class HelmChartTests {
                 .containsEntry("imagePullPolicy", "Always");
         assertThat(chart.all("ServiceAccount")).isEmpty();
         assertThat(chart.podSpec()).containsEntry("serviceAccountName", "backup");
+    }
+
+    /** The version in pom.xml, which the chart's appVersion (the default image tag) must follow. */
+    private static String projectVersion() {
+        try {
+            Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile())
+                    .getDocumentElement();
+            for (Node child = project.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if ("version".equals(child.getNodeName())) {
+                    return child.getTextContent().strip();
+                }
+            }
+            throw new AssertionError("pom.xml has no project version");
+        } catch (Exception e) {
+            throw new AssertionError("cannot read pom.xml", e);
+        }
     }
 
     private Path values(String yaml) throws IOException {
