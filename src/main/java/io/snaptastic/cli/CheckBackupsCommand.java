@@ -55,7 +55,7 @@ final class CheckBackupsCommand implements CliCommand {
         }
         Duration age = Duration.between(newestStart, clock.instant());
         String description = newest.path("id").asString() + " from " + newestStart + " is " + Durations.describe(age)
-                + " old (max " + Durations.describe(maxAge) + ")";
+                + " old (max " + Durations.exact(maxAge) + ")";
         if (age.compareTo(maxAge) > 0) {
             console.error("STALE   " + path + ": newest completed snapshot " + description);
             return false;

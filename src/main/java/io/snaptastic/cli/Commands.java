@@ -13,17 +13,21 @@ final class Commands {
     static Map<String, CliCommand> all(JsonMapper json, Clock clock) {
         return Map.of(
                 "mount-snapshots", new OperationCommand(args -> new OperationCommand.Start("POST", "/mounts", "",
-                        withUserdata(json.createObjectNode().put("snapshotter", args.snapshotter()), args)
-                                .put("dryRun", args.dryRun()).put("ignoreMounted", args.ignoreMounted()))),
+                        withUserdata(named(json, args), args).put("dryRun", args.dryRun())
+                                .put("ignoreMounted", args.ignoreMounted())), clock),
                 "make-snapshots", new OperationCommand(args -> new OperationCommand.Start("POST", "/snapshots", "",
-                        withUserdata(json.createObjectNode().put("snapshotter", args.snapshotter()), args))),
+                        withUserdata(named(json, args), args)), clock),
                 "unmount-snapshots", new OperationCommand(args -> new OperationCommand.Start("DELETE",
-                        "/mounts/" + args.snapshotter(), "&deleteVolumes=" + args.deleteVolumes(), null)),
+                        "/mounts/" + args.snapshotter(), "&deleteVolumes=" + args.deleteVolumes(), null), clock),
                 "clean", new OperationCommand(args -> new OperationCommand.Start("POST", "/snapshots/cleanup", "",
-                        json.createObjectNode().put("snapshotter", args.snapshotter()).put("dryRun", args.dryRun()))),
+                        named(json, args).put("dryRun", args.dryRun())), clock),
                 "list-volumes", new ListVolumesCommand(),
                 "test", new CheckCommand(),
                 "check-backups", new CheckBackupsCommand(clock));
+    }
+
+    private static ObjectNode named(JsonMapper json, CliArguments args) {
+        return json.createObjectNode().put("snapshotter", args.snapshotter());
     }
 
     private static ObjectNode withUserdata(ObjectNode body, CliArguments args) {

@@ -31,7 +31,20 @@ final class Durations {
         return duration;
     }
 
-    /** A short human form: 45s, 12m, 3h, 2d. */
+    /** The largest of the seed's units that gives a whole number: 1d, 36h, 90s. */
+    static String exact(Duration duration) {
+        long seconds = duration.getSeconds();
+        long[] sizes = {604_800, 86_400, 3600, 60};
+        String[] units = {"w", "d", "h", "m"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (seconds > 0 && seconds % sizes[i] == 0) {
+                return seconds / sizes[i] + units[i];
+            }
+        }
+        return seconds + "s";
+    }
+
+    /** A short, rounded-down human form for an age: 45s, 12m, 3h, 2d. */
     static String describe(Duration duration) {
         long seconds = Math.max(0, duration.getSeconds());
         if (seconds < 120) {

@@ -1,5 +1,6 @@
 package io.snaptastic.cli;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
@@ -20,14 +21,16 @@ final class OperationCommand implements CliCommand {
     record Start(String method, String path, String query, JsonNode body) {}
 
     private final Function<CliArguments, Start> start;
+    private final Clock clock;
 
-    OperationCommand(Function<CliArguments, Start> start) {
+    OperationCommand(Function<CliArguments, Start> start, Clock clock) {
         this.start = start;
+        this.clock = clock;
     }
 
     @Override
     public int run(CliArguments args, AgentClient agent, Console console) {
-        Instant deadline = Instant.now().plus(args.timeout());
+        Instant deadline = clock.instant().plus(args.timeout());
         Start request = start.apply(args);
         long wait = waitSeconds(deadline);
         String target = request.path() + "?wait=" + wait + request.query();
@@ -36,9 +39,9 @@ final class OperationCommand implements CliCommand {
                 : agent.post(target, request.body(), Duration.ofSeconds(wait).plus(CALL_SLACK));
         while (reply.ok() && "running".equals(reply.body().path("status").asString())) {
             String id = reply.body().path("id").asString();
-            if (!Instant.now().isBefore(deadline)) {
+            if (!clock.instant().isBefore(deadline)) {
                 console.error(reply.body().path("type").asString() + " " + args.snapshotter() + ": still running after "
-                        + Durations.describe(args.timeout()) + "; it goes on in the agent. Follow it with: curl -H "
+                        + Durations.exact(args.timeout()) + "; it goes on in the agent. Follow it with: curl -H "
                         + "\"Authorization: Bearer $TOKEN\" " + agent.base() + "/operations/" + id + "?wait=60");
                 return ExitCode.FAILED;
             }
@@ -52,8 +55,9 @@ final class OperationCommand implements CliCommand {
         return OperationReport.print(reply.body(), console);
     }
 
-    private static long waitSeconds(Instant deadline) {
-        long remaining = Duration.between(Instant.now(), deadline).toSeconds();
+    private long waitSeconds(Instant deadline) {
+        // Rounded up, so a --timeout of 10m asks for wait=600, not 599.
+        long remaining = (Duration.between(clock.instant(), deadline).toMillis() + 999) / 1000;
         return Math.max(1, Math.min(MAX_WAIT_SECONDS, remaining));
     }
 }
