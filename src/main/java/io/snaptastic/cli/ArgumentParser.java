@@ -35,11 +35,15 @@ final class ArgumentParser {
     }
 
     static boolean isCommand(String word) {
-        return COMMANDS.containsKey(word) || "help".equals(word) || "--help".equals(word) || "-h".equals(word);
+        return COMMANDS.containsKey(word) || isHelp(word);
+    }
+
+    static boolean isHelp(String word) {
+        return "help".equals(word) || "--help".equals(word) || "-h".equals(word);
     }
 
     CliArguments parse(List<String> args) {
-        if (args.isEmpty() || Set.of("help", "--help", "-h").contains(args.get(0))) {
+        if (args.isEmpty() || isHelp(args.get(0))) {
             return new CliArguments("help", null, null, false, false, false, null, LogLevel.INFO, null, null, null);
         }
         String command = args.get(0);

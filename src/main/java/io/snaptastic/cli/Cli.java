@@ -35,15 +35,15 @@ public final class Cli {
 
     /** Runs the command line and answers the exit code (see {@link ExitCode}). */
     public int run(String... args) {
+        if (args.length == 0 || ArgumentParser.isHelp(args[0])) {
+            out.print(Usage.TEXT);
+            return ExitCode.OK;
+        }
         JsonMapper json = JsonMapper.builder().build();
         CliArguments arguments;
         String token;
         try {
             arguments = new ArgumentParser(json).parse(Arrays.asList(args));
-            if ("help".equals(arguments.command())) {
-                out.print(Usage.TEXT);
-                return ExitCode.OK;
-            }
             token = token(arguments);
         } catch (UsageException e) {
             err.println("snaptastic: " + e.getMessage());

@@ -26,22 +26,24 @@ class LauncherScriptTests {
 
         CommandResult result = new ProcessHostExecutor().execute(Command.of("/bin/sh", SCRIPT.toString(), "mount-snapshots",
                         "solr", "--userdata", "{\"role\": \"solr\"}")
-                .withEnvironment(Map.of("JAVA", fakeJava.toString(), "SNAPTASTIC_JAR", "/srv/my snaptastic.jar"))
+                .withEnvironment(Map.of("JAVA", fakeJava.toString(), "SNAPTASTIC_JAR", "/srv/my snaptastic.jar",
+                        "SNAPTASTIC_JAVA_OPTS", "-Xmx64m -Dx=y"))
                 .withTimeout(Duration.ofSeconds(10)));
 
         assertThat(result.stdout()).isEqualTo(
-                "[-jar]\n[/srv/my snaptastic.jar]\n[mount-snapshots]\n[solr]\n[--userdata]\n[{\"role\": \"solr\"}]\n");
+                "[-Xmx64m]\n[-Dx=y]\n[-jar]\n[/srv/my snaptastic.jar]\n[mount-snapshots]\n[solr]\n[--userdata]\n[{\"role\": \"solr\"}]\n");
     }
 
     @Test
-    void defaultsToTheInstalledJar(@TempDir Path dir) throws IOException {
-        Path fakeJava = Files.writeString(dir.resolve("java"), "#!/bin/sh\necho \"$2\"\n");
+    void defaultsToTheInstalledJarWithFastStartOptions(@TempDir Path dir) throws IOException {
+        Path fakeJava = Files.writeString(dir.resolve("java"), "#!/bin/sh\necho \"$*\"\n");
         Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwx------"));
 
         CommandResult result = new ProcessHostExecutor().execute(Command.of("/bin/sh", SCRIPT.toString(), "test")
                 .withEnvironment(Map.of("JAVA", fakeJava.toString())).withTimeout(Duration.ofSeconds(10)));
 
-        assertThat(result.stdout()).isEqualTo("/opt/snaptastic/snaptastic.jar\n");
+        assertThat(result.stdout()).isEqualTo(
+                "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar /opt/snaptastic/snaptastic.jar test\n");
         assertThat(Files.isExecutable(SCRIPT)).isTrue();
     }
 }
