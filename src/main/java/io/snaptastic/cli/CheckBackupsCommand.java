@@ -41,8 +41,12 @@ final class CheckBackupsCommand implements CliCommand {
         String path = mountPoint.path("mountPoint").asString();
         JsonNode newest = null;
         Instant newestStart = null;
+        String pending = null;
         for (JsonNode snapshot : mountPoint.path("snapshots")) {
             Instant start = startTime(snapshot);
+            if ("pending".equals(snapshot.path("state").asString())) {
+                pending = snapshot.path("id").asString();
+            }
             if ("completed".equals(snapshot.path("state").asString()) && start != null
                     && (newestStart == null || start.isAfter(newestStart))) {
                 newest = snapshot;
@@ -50,7 +54,7 @@ final class CheckBackupsCommand implements CliCommand {
             }
         }
         if (newest == null) {
-            console.error("MISSING " + path + ": no completed snapshot");
+            console.error("MISSING " + path + ": no completed snapshot" + (pending == null ? "" : " (" + pending + " is pending)"));
             return false;
         }
         Duration age = Duration.between(newestStart, clock.instant());

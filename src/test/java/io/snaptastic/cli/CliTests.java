@@ -265,7 +265,7 @@ class CliTests {
         StubAgent.Run run = agent.run(Map.of(), at("2026-01-02T10:00:00Z"), "check-backups", "solr");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(run.err()).contains("MISSING /mnt/solr: no completed snapshot");
+        assertThat(run.err()).contains("MISSING /mnt/solr: no completed snapshot (snap-1 is pending)");
     }
 
     @Test

@@ -43,6 +43,10 @@ class CliSeedCommandsTests {
             assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
             assertThat(snapshot.out()).contains("snapshot solr: succeeded").contains(", snapshot snap-").contains(" ms");
 
+            // The snapshot completes a moment after make-snapshots returns (the sandbox's snapshot-delay);
+            // until then check-backups reports it pending.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> run(agent, "check-backups", "solr").exitCode() == 0);
             Run fresh = run(agent, "check-backups", "solr");
             assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
             assertThat(fresh.out()).contains("ok      " + mountPoint + ": snap-").contains("(max 1d)");
