@@ -72,17 +72,17 @@ class CliSeedCommandsTests {
     }
 
     @Test
-    void testRunsTheAgentsChecks() throws Exception {
+    void testRunsTheAgentsChecksAndPassesInTheSandbox() throws Exception {
         try (AgentUnderTest agent = AgentUnderTest.start()) {
             Run test = run(agent, "test");
 
-            assertThat(test.out() + test.err()).contains("ok   ");
-            if (test.exitCode() == 0) {
-                assertThat(test.out()).containsPattern("all [0-9]+ checks passed");
-            } else {
-                assertThat(test.exitCode()).as(test.toString()).isEqualTo(1);
-                assertThat(test.err()).contains("FAIL ").containsPattern("[0-9]+ of [0-9]+ checks failed");
-            }
+            // As root (which loop devices need) with the sandbox's EC2, every check passes.
+            assertThat(test.exitCode()).as(test.toString()).isZero();
+            assertThat(test.out()).contains("ok   instance-metadata: i-0sandbox000000001")
+                    .contains("ok   ec2:CreateVolume: permitted (DryRun)")
+                    .contains("ok   snapshotter:solr: ")
+                    .containsPattern("all [0-9]+ checks passed");
+            assertThat(test.err()).isEmpty();
         }
     }
 
