@@ -1,5 +1,6 @@
 package io.snaptastic;
 
+import io.snaptastic.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SnaptasticApplication {
 
     public static void main(String[] args) {
+        // The seed's commands (snaptastic mount-snapshots solr …) run the client, without starting Spring.
+        if (Cli.handles(args)) {
+            Cli.main(args);
+            return;
+        }
         SpringApplication.run(SnaptasticApplication.class, args);
     }
 }
