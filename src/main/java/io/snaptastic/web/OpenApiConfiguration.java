@@ -3,6 +3,8 @@ package io.snaptastic.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -68,13 +70,22 @@ class OpenApiConfiguration {
                 types.addAll(List.of(ProblemType.MALFORMED_REQUEST, ProblemType.VALIDATION_FAILED,
                         ProblemType.PAYLOAD_TOO_LARGE, ProblemType.UNSUPPORTED_MEDIA_TYPE));
             }
-            if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
+            if (operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(OpenApiConfiguration::canBeMalformed)) {
                 types.add(ProblemType.MALFORMED_REQUEST);
             }
             types.add(ProblemType.INTERNAL);
             ProblemDescriptions.addResponses(operation, types);
             return operation;
         };
+    }
+
+    /** A required query parameter can be missing, and a number or boolean can fail to parse; text cannot. */
+    private static boolean canBeMalformed(Parameter parameter) {
+        Schema<?> schema = parameter.getSchema();
+        String type = schema == null ? null : schema.getType() != null ? schema.getType()
+                : schema.getTypes() != null && schema.getTypes().size() == 1 ? schema.getTypes().iterator().next() : null;
+        return (Boolean.TRUE.equals(parameter.getRequired()) && "query".equals(parameter.getIn())) || !"string".equals(type);
     }
 
     /** Which endpoints need the token, decided by the same rule the token filter applies. */
