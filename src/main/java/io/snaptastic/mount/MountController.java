@@ -9,6 +9,14 @@ import io.snaptastic.operation.RequestFingerprint;
 import io.snaptastic.operation.Workflows;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
+import io.snaptastic.web.ProblemResponses;
+import io.snaptastic.web.ProblemType;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Mounts and unmounts a snapshotter's volumes, and shows what is mounted. */
 @RestController
 @RequestMapping("/mounts")
+@Tag(name = "mounts", description = "Restore and mount a snapshotter's volumes, and unmount them")
 class MountController {
 
     private final SnapshotterResolver resolver;
@@ -43,13 +52,28 @@ class MountController {
     }
 
     @GetMapping
-    List<MountOverview.SnapshotterMounts> list() {
+    @io.swagger.v3.oas.annotations.Operation(operationId = "listMounts", summary = "What is mounted where, per snapshotter",
+            description = "Read from the host's mount table alone, without calling EC2.")
+    List<MountOverview.SnapshotterMounts> listMounts() {
         return overview.all();
     }
 
     @PostMapping
+    @io.swagger.v3.oas.annotations.Operation(operationId = "mount", summary = "Restore and mount a snapshotter's volumes "
+            + "(mount-snapshots)", description = "Each volume is restored from the newest completed snapshot matching the "
+            + "snapshotter's filter tags and its mount point, attached and mounted; with no snapshot, a new volume is "
+            + "formatted. A volume already mounted is reported as such and left alone.")
+    @ApiResponse(responseCode = "200", description = OperationResponses.FINISHED_DOC)
+    @ApiResponse(responseCode = "202", description = OperationResponses.ACCEPTED_DOC, headers = @Header(name = "Location",
+            description = "/operations/{id}", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
+            ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.UNAVAILABLE})
     ResponseEntity<Operation> mount(@Valid @RequestBody MountRequest request,
+            @Parameter(description = OperationResponses.IDEMPOTENCY_KEY_DOC)
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = OperationResponses.WAIT_DOC, schema = @Schema(type = "integer", format = "int32",
+                    defaultValue = "0", minimum = "0", maximum = "900"))
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(request.snapshotter(), request.userdata());
@@ -67,9 +91,23 @@ class MountController {
     }
 
     @DeleteMapping("/{snapshotter}")
-    ResponseEntity<Operation> unmount(@PathVariable String snapshotter,
+    @io.swagger.v3.oas.annotations.Operation(operationId = "unmount", summary = "Unmount and detach a snapshotter's "
+            + "volumes (unmount-snapshots)", description = "Each volume is unmounted and detached; with deleteVolumes, "
+            + "volumes this agent manages are deleted too. Snapshots are never deleted here.")
+    @ApiResponse(responseCode = "200", description = OperationResponses.FINISHED_DOC)
+    @ApiResponse(responseCode = "202", description = OperationResponses.ACCEPTED_DOC, headers = @Header(name = "Location",
+            description = "/operations/{id}", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
+            ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED,
+            ProblemType.VALIDATION_FAILED, ProblemType.UNAVAILABLE})
+    ResponseEntity<Operation> unmount(@Parameter(description = "The snapshotter's name") @PathVariable String snapshotter,
+            @Parameter(description = "Also delete the detached volumes that this agent manages")
             @RequestParam(defaultValue = "false") boolean deleteVolumes,
+            @Parameter(description = OperationResponses.IDEMPOTENCY_KEY_DOC)
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = OperationResponses.WAIT_DOC, schema = @Schema(type = "integer", format = "int32",
+                    defaultValue = "0", minimum = "0", maximum = "900"))
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(snapshotter, null);

@@ -1,6 +1,7 @@
 package io.snaptastic.operation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,15 +23,19 @@ import java.util.Map;
  * @param details anything else the service reports (dry run, counts of deleted snapshots …)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "A mount, unmount or snapshot that runs or ran; GET /operations/{id} shows it")
 public record Operation(
-        String id,
-        OperationType type,
-        String snapshotter,
-        OperationStatus status,
-        Instant startedAt,
-        Instant endedAt,
-        List<VolumeResult> volumes,
+        @Schema(description = "The operation's id, also its URL /operations/{id}",
+                example = "op-3f2b8c1e-6a1d-4c55-9f0e-2d7a9b41c0de") String id,
+        @Schema(description = "What it does") OperationType type,
+        @Schema(description = "The snapshotter it works on", example = "solr") String snapshotter,
+        @Schema(description = "running, then succeeded or failed") OperationStatus status,
+        @Schema(description = "When it was accepted", example = "2026-11-29T12:00:00Z") Instant startedAt,
+        @Schema(description = "When it finished; absent while it runs", example = "2026-11-29T12:00:41Z") Instant endedAt,
+        @Schema(description = "What it did to each volume so far") List<VolumeResult> volumes,
+        @Schema(description = "Why it failed, as the problem an error answer would carry; absent unless failed")
         OperationProblem error,
+        @Schema(description = "Anything else it reports, such as the plan of a dry run")
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> details) {
 
     public Operation {

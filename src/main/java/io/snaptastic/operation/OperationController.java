@@ -1,5 +1,10 @@
 package io.snaptastic.operation;
 
+import io.snaptastic.web.ProblemResponses;
+import io.snaptastic.web.ProblemType;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Lists operations and shows one, optionally waiting for it to finish. */
 @RestController
 @RequestMapping("/operations")
+@Tag(name = "operations", description = "Mounts, unmounts and snapshots that run or ran")
 class OperationController {
 
     private final Operations operations;
@@ -20,7 +26,9 @@ class OperationController {
 
     /** Remembered operations, newest first, optionally of one snapshotter. */
     @GetMapping
-    List<Operation> list(@RequestParam(required = false) String snapshotter) {
+    @io.swagger.v3.oas.annotations.Operation(operationId = "listOperations", summary = "Remembered operations, newest first")
+    List<Operation> listOperations(
+            @Parameter(description = "Only this snapshotter's operations") @RequestParam(required = false) String snapshotter) {
         return operations.list().stream()
                 .filter(operation -> snapshotter == null || operation.snapshotter().equals(snapshotter))
                 .toList();
@@ -28,7 +36,15 @@ class OperationController {
 
     /** The operation; with {@code wait}, once it has finished or that many seconds have passed. */
     @GetMapping("/{id}")
-    Operation get(@PathVariable String id, @RequestParam(defaultValue = "0") int wait) {
+    @io.swagger.v3.oas.annotations.Operation(operationId = "getOperation", summary = "One operation, optionally once it "
+            + "has finished", description = "With wait, answers when the operation finishes or the wait is over, "
+            + "whichever comes first; status says which.")
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.VALIDATION_FAILED})
+    Operation getOperation(@Parameter(description = "The operation's id") @PathVariable String id,
+            @Parameter(description = "Seconds to wait for the operation to finish before answering, 0 to 900",
+                    schema = @Schema(type = "integer", format = "int32", defaultValue = "0", minimum = "0",
+                            maximum = "900"))
+            @RequestParam(defaultValue = "0") int wait) {
         return operations.await(id, OperationResponses.waitDuration(wait));
     }
 }

@@ -14,6 +14,22 @@ public final class OperationResponses {
     /** The longest {@code ?wait=} a client may ask for, in seconds. */
     public static final int MAX_WAIT_SECONDS = 900;
 
+    /** How the API description explains {@code ?wait=}, on every endpoint that takes it. */
+    public static final String WAIT_DOC = "Seconds to wait for the operation to finish before answering, 0 to 900; "
+            + "0 answers at once";
+
+    /** How the API description explains the Idempotency-Key header. */
+    public static final String IDEMPOTENCY_KEY_DOC = "Makes a retry safe: the same key with the same request returns "
+            + "the operation the first request started (for 24 hours unless configured); with another request it "
+            + "is 422. 1 to 255 visible ASCII characters";
+
+    /** The API description of a 200 answer to a request that starts an operation. */
+    public static final String FINISHED_DOC = "The operation finished within the wait (or the Idempotency-Key names "
+            + "a finished one); status says whether it succeeded";
+
+    /** The API description of a 202 answer. */
+    public static final String ACCEPTED_DOC = "The operation runs; poll or wait on Location (GET /operations/{id}?wait=)";
+
     private OperationResponses() {}
 
     /**

@@ -1,6 +1,7 @@
 package io.snaptastic.operation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What an operation did to one volume so far. Services replace it as they go, so a client polling the
@@ -16,15 +17,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param error why this volume failed, when it did
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "What an operation did to one volume so far")
 public record VolumeResult(
-        String device,
-        String mountPoint,
-        String volumeId,
+        @Schema(description = "The device the volume is attached at", example = "/dev/sdf") String device,
+        @Schema(description = "Where it is (or was) mounted", example = "/mnt/solr") String mountPoint,
+        @Schema(description = "The EBS volume, once known", example = "vol-0a1b2c3d4e5f60718") String volumeId,
+        @Schema(description = "The snapshot restored from or made, once known", example = "snap-0a1b2c3d4e5f60718")
         String snapshotId,
-        String step,
+        @Schema(description = "The last step reached, named by the workflow", example = "mounted") String step,
+        @Schema(description = "running, done, already-mounted, skipped, planned or failed", example = "done")
         String status,
-        Long freezeMillis,
-        String error) {
+        @Schema(description = "How long the filesystem was frozen, for snapshots", example = "84") Long freezeMillis,
+        @Schema(description = "Why this volume failed, when it did") String error) {
 
     public static VolumeResult of(String device, String mountPoint) {
         return new VolumeResult(device, mountPoint, null, null, null, null, null, null);

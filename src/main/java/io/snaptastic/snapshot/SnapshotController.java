@@ -8,6 +8,14 @@ import io.snaptastic.operation.RequestFingerprint;
 import io.snaptastic.operation.Workflows;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
+import io.snaptastic.web.ProblemResponses;
+import io.snaptastic.web.ProblemType;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Makes, lists and deletes a snapshotter's snapshots. */
 @RestController
 @RequestMapping("/snapshots")
+@Tag(name = "snapshots", description = "Snapshot a snapshotter's volumes, list and delete snapshots")
 class SnapshotController {
 
     private final SnapshotterResolver resolver;
@@ -42,8 +51,20 @@ class SnapshotController {
     }
 
     @PostMapping
+    @io.swagger.v3.oas.annotations.Operation(operationId = "snapshot", summary = "Snapshot a snapshotter's volumes "
+            + "(make-snapshots)", description = "Each mounted volume's filesystem is frozen only while EC2 takes the "
+            + "snapshot's point in time, then thawed; the snapshot is tagged so that a later mount finds it.")
+    @ApiResponse(responseCode = "200", description = OperationResponses.FINISHED_DOC)
+    @ApiResponse(responseCode = "202", description = OperationResponses.ACCEPTED_DOC, headers = @Header(name = "Location",
+            description = "/operations/{id}", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
+            ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.UNAVAILABLE})
     ResponseEntity<Operation> snapshot(@Valid @RequestBody SnapshotRequest request,
+            @Parameter(description = OperationResponses.IDEMPOTENCY_KEY_DOC)
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = OperationResponses.WAIT_DOC, schema = @Schema(type = "integer", format = "int32",
+                    defaultValue = "0", minimum = "0", maximum = "900"))
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(request.snapshotter(), request.userdata());
@@ -54,7 +75,12 @@ class SnapshotController {
     }
 
     @GetMapping
-    List<SnapshotView> list(@RequestParam String snapshotter) {
+    @io.swagger.v3.oas.annotations.Operation(operationId = "listSnapshots", summary = "A snapshotter's snapshots by mount "
+            + "point, newest first", description = "The snapshots EC2 holds for the snapshotter's filter tags and mount "
+            + "points, including those the Python snaptastic made; managed says whether this agent may delete one.")
+    @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
+            ProblemType.INVALID_USERDATA, ProblemType.EC2_DENIED, ProblemType.EC2_UNAVAILABLE, ProblemType.EC2_THROTTLED})
+    List<SnapshotView> listSnapshots(@Parameter(description = "The snapshotter's name") @RequestParam String snapshotter) {
         SnapshotterContext context = resolver.resolve(snapshotter, null);
         return query.byMountPoint(context).entrySet().stream()
                 .map(e -> new SnapshotView(e.getKey(), e.getValue().stream().map(SnapshotView.Item::of).toList()))
@@ -62,7 +88,13 @@ class SnapshotController {
     }
 
     @DeleteMapping("/{snapshotId}")
-    ResponseEntity<Void> delete(@PathVariable String snapshotId) {
+    @io.swagger.v3.oas.annotations.Operation(operationId = "deleteSnapshot", summary = "Delete one snapshot that this "
+            + "agent manages", description = "Only a snapshot tagged snaptastic:managed=true is deleted; any other is 409.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ProblemResponses({ProblemType.VALIDATION_FAILED, ProblemType.EC2_NOT_FOUND, ProblemType.UNMANAGED_SNAPSHOT,
+            ProblemType.EC2_CONFLICT, ProblemType.EC2_DENIED, ProblemType.EC2_UNAVAILABLE, ProblemType.EC2_THROTTLED})
+    ResponseEntity<Void> deleteSnapshot(@Parameter(description = "The snapshot's id",
+            schema = @Schema(type = "string", pattern = "^snap-[0-9a-f]{8,17}$")) @PathVariable String snapshotId) {
         deleter.delete(snapshotId);
         return ResponseEntity.noContent().build();
     }

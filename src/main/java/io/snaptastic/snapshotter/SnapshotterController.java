@@ -1,5 +1,10 @@
 package io.snaptastic.snapshotter;
 
+import io.snaptastic.web.ProblemResponses;
+import io.snaptastic.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Shows the configured snapshotters: their volumes, filter tags and settings. */
 @RestController
 @RequestMapping("/snapshotters")
+@Tag(name = "snapshotters", description = "The configured snapshotters")
 class SnapshotterController {
 
     private final SnapshotterRegistry registry;
@@ -18,12 +24,15 @@ class SnapshotterController {
     }
 
     @GetMapping
-    List<SnapshotterView> list() {
+    @Operation(operationId = "listSnapshotters", summary = "Every snapshotter, from the configuration and from code")
+    List<SnapshotterView> listSnapshotters() {
         return registry.all().stream().map(SnapshotterView::of).toList();
     }
 
     @GetMapping("/{name}")
-    SnapshotterView get(@PathVariable String name) {
+    @Operation(operationId = "getSnapshotter", summary = "One snapshotter: its volumes, filter tags and settings")
+    @ProblemResponses(ProblemType.UNKNOWN_SNAPSHOTTER)
+    SnapshotterView getSnapshotter(@Parameter(description = "The snapshotter's name") @PathVariable String name) {
         return SnapshotterView.of(registry.get(name));
     }
 }

@@ -16,11 +16,14 @@ final class OpenPaths {
     private OpenPaths() {}
 
     static boolean permits(HttpServletRequest request) {
-        String method = request.getMethod();
+        return permits(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /** Also what the API description marks as needing no token. */
+    static boolean permits(String method, String path) {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return false;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         return isPlain(path) && READABLE.stream().anyMatch(open -> path.equals(open) || path.startsWith(open + "/"));
     }
 

@@ -1,0 +1,247 @@
+package io.snaptastic.mount;
+
+import static io.snaptastic.web.WebTestSupport.BEARER;
+import static io.snaptastic.web.WebTestSupport.PROBLEM_JSON;
+import static io.snaptastic.web.WebTestSupport.type;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.snaptastic.operation.IdempotencyKeyReusedException;
+import io.snaptastic.operation.OperationConflictException;
+import io.snaptastic.operation.OperationOutcome;
+import io.snaptastic.operation.OperationProgress;
+import io.snaptastic.operation.OperationType;
+import io.snaptastic.operation.Operations;
+import io.snaptastic.snapshotter.InvalidVolumesException;
+import io.snaptastic.snapshotter.MissingUserdataException;
+import io.snaptastic.snapshotter.SnapshotterContext;
+import io.snaptastic.snapshotter.SnapshotterResolver;
+import io.snaptastic.snapshotter.UnknownSnapshotterException;
+import io.snaptastic.snapshotter.WorkflowResult;
+import io.snaptastic.web.ApiFixtures;
+import io.snaptastic.web.WebTestSupport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@WebMvcTest(controllers = MountController.class, properties = WebTestSupport.TOKEN_PROPERTY)
+@Import(WebTestSupport.class)
+class MountControllerTests {
+
+    static final String SOLR = "{\"snapshotter\":\"solr\"}";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    SnapshotterResolver resolver;
+
+    @MockitoBean
+    MountService mounts;
+
+    @MockitoBean
+    UnmountService unmounts;
+
+    @MockitoBean
+    MountOverview overview;
+
+    @MockitoBean
+    Operations operations;
+
+    @Test
+    void startsAMountAndAnswers202WithTheOperationsLocation() throws Exception {
+        SnapshotterContext solr = ApiFixtures.context("solr");
+        given(resolver.resolve("solr", null)).willReturn(solr);
+        given(operations.submit(eq(OperationType.MOUNT), eq("solr"), isNull(), anyString(), any()))
+                .willReturn(ApiFixtures.running("op-1", OperationType.MOUNT, "solr"));
+        given(operations.await("op-1", Duration.ZERO)).willReturn(ApiFixtures.running("op-1", OperationType.MOUNT, "solr"));
+
+        postMount(SOLR, "0")
+                .andExpect(status().isAccepted())
+                .andExpect(header().string(HttpHeaders.LOCATION, "/operations/op-1"))
+                .andExpect(jsonPath("$.id").value("op-1"))
+                .andExpect(jsonPath("$.type").value("mount"))
+                .andExpect(jsonPath("$.status").value("running"));
+
+        given(mounts.mount(any(), any(), anyString(), any())).willReturn(new WorkflowResult(List.of(), null));
+        runSubmittedWork(OperationType.MOUNT, "op-1");
+        then(mounts).should().mount(eq(solr), eq(new MountOptions(false, false)), eq("op-1"), any());
+    }
+
+    @Test
+    void answers200WithTheFinishedOperationWhenItFinishesWithinTheWait() throws Exception {
+        given(resolver.resolve("solr", null)).willReturn(ApiFixtures.context("solr"));
+        given(operations.submit(eq(OperationType.MOUNT), eq("solr"), isNull(), anyString(), any()))
+                .willReturn(ApiFixtures.running("op-2", OperationType.MOUNT, "solr"));
+        given(operations.await("op-2", Duration.ofSeconds(120)))
+                .willReturn(ApiFixtures.succeeded("op-2", OperationType.MOUNT, "solr"));
+
+        postMount(SOLR, "120")
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.LOCATION, "/operations/op-2"))
+                .andExpect(jsonPath("$.status").value("succeeded"))
+                .andExpect(jsonPath("$.volumes[0].device").value("/dev/sdf"));
+    }
+
+    @Test
+    void aDryRunOnlyPlansAndPassesTheUserdataOverrideToTheResolver() throws Exception {
+        Map<String, Object> userdata = Map.of("cluster", "old");
+        SnapshotterContext solr = ApiFixtures.context("solr");
+        given(resolver.resolve("solr", userdata)).willReturn(solr);
+        given(operations.submit(eq(OperationType.MOUNT), eq("solr"), eq("key-1"), anyString(), any()))
+                .willReturn(ApiFixtures.succeeded("op-3", OperationType.MOUNT, "solr"));
+
+        mvc.perform(post("/mounts").header(HttpHeaders.AUTHORIZATION, BEARER).header("Idempotency-Key", "key-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"snapshotter\":\"solr\",\"userdata\":{\"cluster\":\"old\"},\"dryRun\":true}"))
+                .andExpect(status().isOk());
+
+        runSubmittedWork(OperationType.MOUNT, "op-3");
+        then(mounts).should().plan(solr, new MountOptions(true, false));
+        then(mounts).should(org.mockito.Mockito.never()).mount(any(), any(), any(), any());
+    }
+
+    @Test
+    void unmountsWithDeleteVolumesAndAnswers202() throws Exception {
+        SnapshotterContext solr = ApiFixtures.context("solr");
+        given(resolver.resolve("solr", null)).willReturn(solr);
+        given(operations.submit(eq(OperationType.UNMOUNT), eq("solr"), isNull(), anyString(), any()))
+                .willReturn(ApiFixtures.running("op-4", OperationType.UNMOUNT, "solr"));
+        given(operations.await("op-4", Duration.ZERO)).willReturn(ApiFixtures.running("op-4", OperationType.UNMOUNT, "solr"));
+
+        mvc.perform(delete("/mounts/solr").param("deleteVolumes", "true").header(HttpHeaders.AUTHORIZATION, BEARER))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string(HttpHeaders.LOCATION, "/operations/op-4"))
+                .andExpect(jsonPath("$.type").value("unmount"));
+
+        given(unmounts.unmount(any(), eq(true), any())).willReturn(new WorkflowResult(List.of(), null));
+        runSubmittedWork(OperationType.UNMOUNT, "op-4");
+        then(unmounts).should().unmount(eq(solr), eq(true), any());
+    }
+
+    @Test
+    void listsTheMountsOfEverySnapshotterWithoutAToken() throws Exception {
+        given(overview.all()).willReturn(List.of(new MountOverview.SnapshotterMounts("solr",
+                List.of(new MountOverview.MountPointState("/dev/sdf", "/mnt/solr", true, "/dev/nvme1n1", "ext4")), null)));
+
+        mvc.perform(get("/mounts"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].snapshotter").value("solr"))
+                .andExpect(jsonPath("$[0].mounts[0].mountPoint").value("/mnt/solr"))
+                .andExpect(jsonPath("$[0].mounts[0].mounted").value(true))
+                .andExpect(jsonPath("$[0].mounts[0].fileSystem").value("ext4"));
+    }
+
+    @Test
+    void anUnknownSnapshotterIs404() throws Exception {
+        given(resolver.resolve("nope", null)).willThrow(new UnknownSnapshotterException("nope"));
+
+        expectProblem(postMount("{\"snapshotter\":\"nope\"}", "0"), 404, "unknown-snapshotter");
+        expectProblem(mvc.perform(delete("/mounts/nope").header(HttpHeaders.AUTHORIZATION, BEARER)), 404,
+                "unknown-snapshotter");
+        then(operations).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void invalidUserdataVolumesAre422() throws Exception {
+        given(resolver.resolve(eq("solr"), any())).willThrow(
+                new InvalidVolumesException(List.of("volumes[0].mount-point: '../etc' must be an absolute path")));
+
+        expectProblem(postMount("{\"snapshotter\":\"solr\",\"userdata\":{\"volumes\":[]}}", "0"), 422, "invalid-volumes")
+                .andExpect(jsonPath("$.errors[0]").value("volumes[0].mount-point: '../etc' must be an absolute path"));
+        then(operations).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void missingUserdataIs422() throws Exception {
+        given(resolver.resolve("solr", null)).willThrow(new MissingUserdataException("solr", "cluster"));
+
+        expectProblem(postMount(SOLR, "0"), 422, "missing-userdata");
+        then(operations).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void aSecondOperationOnABusySnapshotterIs409NamingTheRunningOne() throws Exception {
+        given(resolver.resolve("solr", null)).willReturn(ApiFixtures.context("solr"));
+        given(operations.submit(any(), eq("solr"), any(), anyString(), any()))
+                .willThrow(new OperationConflictException("solr", "op-running"));
+
+        expectProblem(postMount(SOLR, "0"), 409, "conflict").andExpect(jsonPath("$.operationId").value("op-running"));
+        expectProblem(mvc.perform(delete("/mounts/solr").header(HttpHeaders.AUTHORIZATION, BEARER)), 409, "conflict");
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherRequestIs422() throws Exception {
+        given(resolver.resolve("solr", null)).willReturn(ApiFixtures.context("solr"));
+        given(operations.submit(any(), eq("solr"), eq("key-2"), anyString(), any()))
+                .willThrow(new IdempotencyKeyReusedException("op-first"));
+
+        expectProblem(mvc.perform(post("/mounts").header(HttpHeaders.AUTHORIZATION, BEARER).header("Idempotency-Key", "key-2")
+                        .contentType(MediaType.APPLICATION_JSON).content(SOLR)), 422, "idempotency-key-reused")
+                .andExpect(jsonPath("$.operationId").value("op-first"));
+    }
+
+    @Test
+    void aWaitOutOfRangeIs400BeforeAnythingIsResolved() throws Exception {
+        expectProblem(postMount(SOLR, "901"), 400, "validation-failed");
+        expectProblem(postMount(SOLR, "-1"), 400, "validation-failed");
+        expectProblem(mvc.perform(delete("/mounts/solr").param("wait", "901").header(HttpHeaders.AUTHORIZATION, BEARER)),
+                400, "validation-failed");
+        then(resolver).shouldHaveNoInteractions();
+        then(operations).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void mountingAndUnmountingNeedTheToken() throws Exception {
+        expectProblem(mvc.perform(post("/mounts").contentType(MediaType.APPLICATION_JSON).content(SOLR)), 401, "unauthorized");
+        expectProblem(mvc.perform(delete("/mounts/solr")), 401, "unauthorized");
+        then(resolver).shouldHaveNoInteractions();
+        then(operations).shouldHaveNoInteractions();
+    }
+
+    private ResultActions postMount(String body, String wait) throws Exception {
+        return mvc.perform(post("/mounts").param("wait", wait).header(HttpHeaders.AUTHORIZATION, BEARER)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private static ResultActions expectProblem(ResultActions result, int status, String slug) throws Exception {
+        return result.andExpect(status().is(status))
+                .andExpect(content().contentType(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(type(slug)))
+                .andExpect(jsonPath("$.status").value(status));
+    }
+
+    /** Runs the work the controller handed to the runner, as the runner would, with a progress mock. */
+    @SuppressWarnings("unchecked")
+    private void runSubmittedWork(OperationType type, String operationId) {
+        ArgumentCaptor<Function<OperationProgress, OperationOutcome>> work = ArgumentCaptor.forClass(Function.class);
+        then(operations).should().submit(eq(type), eq("solr"), any(), anyString(), work.capture());
+        OperationProgress progress = mock(OperationProgress.class);
+        given(progress.operationId()).willReturn(operationId);
+        assertThat(work.getValue().apply(progress)).isNotNull();
+    }
+}
