@@ -78,7 +78,7 @@ public class ExpectedMounts {
             return List.of(mapper.readValue(Files.readAllBytes(file), ExpectedMount[].class));
         } catch (IOException | JacksonException e) {
             // Health then checks only what is mounted from now on; the agent still starts.
-            log.warn("Cannot read the expected mounts {}; starting from none", file, e);
+            log.warn("Cannot read the expected mounts {}; starting from none ({})", file, e.getMessage());
             return List.of();
         }
     }

@@ -1,5 +1,6 @@
 package io.snaptastic.health;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.DeviceResolver;
@@ -39,10 +40,18 @@ class HealthConfiguration {
     }
 
     @Bean
+    OperationMetrics operationMetrics(MeterRegistry meters, Operations operations) {
+        OperationMetrics metrics = new OperationMetrics(meters);
+        operations.onFinished(metrics::record);
+        return metrics;
+    }
+
+    @Bean
     HealthIndicator snapshotsHealthIndicator(ExpectedMounts expected, SnapshotterResolver resolver, Ec2 ec2, Clock clock,
-            HealthProperties settings) {
-        return new CachedHealthIndicator(new SnapshotsHealthIndicator(expected, resolver, ec2, clock),
-                settings.ec2CacheTtl(), clock);
+            HealthProperties settings, MeterRegistry meters) {
+        SnapshotsHealthIndicator freshness =
+                new SnapshotsHealthIndicator(expected, resolver, ec2, clock, new SnapshotAges(meters, clock));
+        return new CachedHealthIndicator(freshness, settings.ec2CacheTtl(), clock);
     }
 
     @Bean

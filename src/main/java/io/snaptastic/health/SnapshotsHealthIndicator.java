@@ -27,9 +27,12 @@ public class SnapshotsHealthIndicator implements HealthIndicator {
     private final SnapshotterResolver resolver;
     private final Ec2 ec2;
     private final Clock clock;
+    private final SnapshotAges ages;
 
-    public SnapshotsHealthIndicator(ExpectedMounts expected, SnapshotterResolver resolver, Ec2 ec2, Clock clock) {
+    public SnapshotsHealthIndicator(ExpectedMounts expected, SnapshotterResolver resolver, Ec2 ec2, Clock clock,
+            SnapshotAges ages) {
         this.expected = expected;
+        this.ages = ages;
         this.resolver = resolver;
         this.ec2 = ec2;
         this.clock = clock;
@@ -46,7 +49,9 @@ public class SnapshotsHealthIndicator implements HealthIndicator {
                 Duration maxAge = context.snapshotter().settings().maxSnapshotAge();
                 List<Snapshot> snapshots = ec2.describeSnapshots(ResourceTags.snapshotFilters(context));
                 for (ExpectedMount mount : mounts) {
-                    Map<String, Object> details = freshness(newest(snapshots, mount.mountPoint()), maxAge);
+                    Optional<Snapshot> newest = newest(snapshots, mount.mountPoint());
+                    newest.ifPresent(snapshot -> ages.newest(mount.mountPoint(), snapshot.startTime()));
+                    Map<String, Object> details = freshness(newest, maxAge);
                     if (!"UP".equals(details.get("status"))) {
                         health.down();
                     }

@@ -1,10 +1,10 @@
 package io.snaptastic.retention;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.ec2.Volume;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import java.time.Clock;
