@@ -6,6 +6,7 @@ import io.snaptastic.ec2.Volume;
 import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.MountTable;
+import io.snaptastic.instance.InstanceIdentity;
 import io.snaptastic.snapshotter.ResourceTags;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,29 +23,26 @@ import java.util.Optional;
 public class OwnVolumes {
 
     private final Ec2 ec2;
-    private final String instanceId;
+    private final InstanceIdentity instance;
     private final MountTable mounts;
     private final DeviceResolver devices;
     private final SnaptasticProperties.Timeouts timeouts;
 
-    public OwnVolumes(Ec2 ec2, String instanceId, MountTable mounts, DeviceResolver devices,
+    // The instance id is asked for when needed, not at start-up: the agent starts without IMDS too.
+    public OwnVolumes(Ec2 ec2, InstanceIdentity instance, MountTable mounts, DeviceResolver devices,
             SnaptasticProperties.Timeouts timeouts) {
         this.ec2 = ec2;
-        this.instanceId = instanceId;
+        this.instance = instance;
         this.mounts = mounts;
         this.devices = devices;
         this.timeouts = timeouts;
-    }
-
-    public String instanceId() {
-        return instanceId;
     }
 
     /** Managed volumes of this instance, optionally of one snapshotter and mount point (null for any). */
     public List<Volume> find(String snapshotter, String mountPoint) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         filters.put("tag:" + ResourceTags.MANAGED, List.of("true"));
-        filters.put("tag:" + ResourceTags.INSTANCE_ID, List.of(instanceId));
+        filters.put("tag:" + ResourceTags.INSTANCE_ID, List.of(instance.instanceId()));
         if (snapshotter != null) {
             filters.put("tag:" + ResourceTags.SNAPSHOTTER, List.of(literal(snapshotter)));
         }
@@ -61,7 +59,7 @@ public class OwnVolumes {
     /** Whether the volume carries this agent's and this instance's marks. */
     public boolean ours(Volume volume) {
         return "true".equals(volume.tags().get(ResourceTags.MANAGED))
-                && instanceId.equals(volume.tags().get(ResourceTags.INSTANCE_ID));
+                && instance.instanceId().equals(volume.tags().get(ResourceTags.INSTANCE_ID));
     }
 
     /**
@@ -74,6 +72,7 @@ public class OwnVolumes {
         if (!ours(volume)) {
             return volume.id() + " left: not created by this agent on this instance";
         }
+        String instanceId = instance.instanceId();
         for (Volume.Attachment attachment : volume.attachments()) {
             if (!instanceId.equals(attachment.instanceId())) {
                 return volume.id() + " left: attached to " + attachment.instanceId();

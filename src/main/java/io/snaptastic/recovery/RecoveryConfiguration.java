@@ -56,7 +56,7 @@ class RecoveryConfiguration {
     @Bean
     OwnVolumes ownVolumes(Ec2 ec2, InstanceIdentity instance, MountTable mounts, DeviceResolver devices,
             SnaptasticProperties properties) {
-        return new OwnVolumes(ec2, instance.instanceId(), mounts, devices, properties.timeouts());
+        return new OwnVolumes(ec2, instance, mounts, devices, properties.timeouts());
     }
 
     // Operations asks it, while it reads its journal, about each operation a crash left running.
