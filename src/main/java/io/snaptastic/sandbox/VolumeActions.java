@@ -155,7 +155,7 @@ final class VolumeActions {
                 volumes.add(store.existingVolume(id));
             }
         }
-        Page<SandboxVolume> page = Page.of(FILTERS.apply(volumes, params.filters()), params, 5, 500, !ids.isEmpty());
+        Page<SandboxVolume> page = Page.of(FILTERS.apply(volumes, params.filters()), params, 5, 1000, !ids.isEmpty());
         XmlWriter xml = XmlWriter.response("DescribeVolumes", requestId).start("volumeSet");
         for (SandboxVolume volume : page.items()) {
             xml.start("item");

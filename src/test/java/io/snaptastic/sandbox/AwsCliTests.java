@@ -131,4 +131,15 @@ class AwsCliTests {
                 .isEqualTo("eu-west-1a");
         assertThat(volumes).hasSize(7);
     }
+
+    @Test
+    void answersThePlainDescribeVolumesTheReadmeShows() throws Exception {
+        sandbox.createVolume(1);
+
+        // The CLI asks with MaxResults=1000 when no page size is given, as EC2 allows.
+        Result plain = aws("describe-volumes");
+
+        assertThat(plain.exitCode()).as(plain.stderr()).isZero();
+        assertThat(plain.json().get("Volumes")).hasSize(2);
+    }
 }

@@ -219,5 +219,12 @@ class ApiOverHttpTests {
     @ComponentScan(
             basePackages = {"io.snaptastic.web", "io.snaptastic.operation", "io.snaptastic.snapshotter", "io.snaptastic.config"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
-    static class Agent {}
+    static class Agent {
+
+        /** The snapshotter package resolves userdata through it; no instance metadata here. */
+        @org.springframework.context.annotation.Bean
+        io.snaptastic.instance.InstanceIdentity instanceIdentity() {
+            return org.mockito.Mockito.mock(io.snaptastic.instance.InstanceIdentity.class);
+        }
+    }
 }

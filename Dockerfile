@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1
+#
+# The Snaptastic agent as a container image: built from source with the Maven wrapper, then run on a
+# Java 25 JRE with an AOT cache (JEP 483/514) made by a training run during the build, so the agent
+# starts fast on a booting node. Build: docker build -t snaptastic:0.1.0-SNAPSHOT .
+
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /build
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY src/ src/
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B package -DskipTests
+# The AOT cache only covers classes loaded from plain jars on the class path, not from the jars nested
+# in the executable jar: https://docs.spring.io/spring-boot/reference/packaging/aot-cache.html
+RUN java -Djarmode=tools -jar target/snaptastic.jar extract --destination /opt/snaptastic
+
+FROM eclipse-temurin:25-jre
+# The host tools the agent runs: mount, umount, blkid, lsblk, fsfreeze, losetup (util-linux), mkfs.ext4,
+# e2fsck, resize2fs (e2fsprogs), mkfs.xfs, xfs_repair, xfs_growfs (xfsprogs); curl for the HEALTHCHECK.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        util-linux e2fsprogs xfsprogs curl \
+    && rm -rf /var/lib/apt/lists/*
+COPY --from=build /opt/snaptastic/ /opt/snaptastic/
+WORKDIR /opt/snaptastic
+# Training run: the context refreshes (every singleton made, nothing started, no port bound) and the
+# JVM exits, writing the cache. It needs the same JVM and class path as the ENTRYPOINT, so it runs in
+# this stage with the same absolute paths. Its state dir is a throwaway one, so no token is baked
+# into the image.
+RUN java -XX:AOTCacheOutput=/opt/snaptastic/app.aot -Dspring.context.exit=onRefresh \
+        -Dsnaptastic.state-dir=/tmp/aot-training -jar /opt/snaptastic/snaptastic.jar \
+    && rm -rf /tmp/aot-training
+
+# Runs as root, on purpose: the agent mounts and unmounts file systems, runs mkfs, fsck and fsfreeze,
+# and opens the NVMe and loop block devices of the host, none of which an unprivileged user may do.
+# The container also needs --privileged, the host's /dev, and the data root shared with the host
+# (see packaging/INSTALL.md).
+USER root
+ENV SPRING_CONFIG_ADDITIONAL_LOCATION=optional:file:/etc/snaptastic/
+EXPOSE 8168 8169
+# Asks the management port (health is read-only and needs no token) over loopback from inside the
+# container; the agent's listeners stay on loopback unless server.address says otherwise.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "--max-time", "4", "http://127.0.0.1:8169/actuator/health"]
+# Exec form: java is PID 1 and gets SIGTERM itself, so a stop never lands mid-freeze without the
+# agent's shutdown thawing first.
+ENTRYPOINT ["java", "-XX:AOTCache=/opt/snaptastic/app.aot", "-jar", "/opt/snaptastic/snaptastic.jar"]
