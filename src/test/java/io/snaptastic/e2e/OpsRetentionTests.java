@@ -2,10 +2,12 @@ package io.snaptastic.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.snapshotter.ResourceTags;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +71,15 @@ class OpsRetentionTests {
         }
     }
 
-    private static String snapshot(AgentUnderTest agent) {
+    /** One snapshot, awaited until completed: a pending one is protected, and the newest completed is what counts. */
+    static String snapshot(AgentUnderTest agent) {
         JsonNode snapshot = agent.post("/snapshots?wait=120", "{\"snapshotter\":\"solr\"}").json();
         assertThat(snapshot.get("status").asText()).isEqualTo("succeeded");
-        return snapshot.get("volumes").get(0).get("snapshotId").asText();
+        String id = snapshot.get("volumes").get(0).get("snapshotId").asText();
+        Ec2 ec2 = agent.bean(Ec2.class);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                Snapshot.COMPLETED.equals(ec2.findSnapshot(id).orElseThrow().state()));
+        return id;
     }
 
     private static List<String> ids(Ec2 ec2) {
