@@ -19,23 +19,36 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The mount points the agent has mounted and not unmounted since, kept in a file in the state dir so
- * that a restart (and the journal forgetting old operations) does not make the health check forget them.
+ * The mount points the agent has mounted in this boot and not unmounted since, kept in a file in the
+ * state dir so that an agent restart (and the journal forgetting old operations) does not make the
+ * health check forget them. The file names the kernel's boot id: after a reboot no mount is left, and
+ * the expectations of the earlier boot are dropped.
  */
 public class ExpectedMounts {
 
     private static final Logger log = LoggerFactory.getLogger(ExpectedMounts.class);
     private static final Set<String> MOUNTED = Set.of("done", "already-mounted");
 
+    private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
+
     private final Path file;
+    private final String bootId;
     private final JsonMapper mapper =
             JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private List<ExpectedMount> mounts;
 
     public ExpectedMounts(Path file) {
+        this(file, currentBootId());
+    }
+
+    ExpectedMounts(Path file, String bootId) {
         this.file = file;
+        this.bootId = bootId;
         this.mounts = read();
     }
+
+    /** The file's shape: the boot the mounts were made in, and the mounts. */
+    record Stored(String bootId, List<ExpectedMount> mounts) {}
 
     public synchronized List<ExpectedMount> all() {
         return mounts;
@@ -75,7 +88,12 @@ public class ExpectedMounts {
             return List.of();
         }
         try {
-            return List.of(mapper.readValue(Files.readAllBytes(file), ExpectedMount[].class));
+            Stored stored = mapper.readValue(Files.readAllBytes(file), Stored.class);
+            if (!bootId.equals(stored.bootId()) || stored.mounts() == null) {
+                log.info("Expected mounts in {} are from another boot; starting from none", file);
+                return List.of();
+            }
+            return List.copyOf(stored.mounts());
         } catch (IOException | JacksonException e) {
             // Health then checks only what is mounted from now on; the agent still starts.
             log.warn("Cannot read the expected mounts {}; starting from none ({})", file, e.getMessage());
@@ -83,11 +101,19 @@ public class ExpectedMounts {
         }
     }
 
+    private static String currentBootId() {
+        try {
+            return Files.readString(BOOT_ID).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private void write() {
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            Files.write(temp, mapper.writeValueAsBytes(mounts.toArray(ExpectedMount[]::new)));
+            Files.write(temp, mapper.writeValueAsBytes(new Stored(bootId, mounts)));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the expected mounts " + file, e);

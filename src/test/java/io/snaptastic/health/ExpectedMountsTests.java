@@ -61,6 +61,15 @@ class ExpectedMountsTests {
     }
 
     @Test
+    void mountsOfAnEarlierBootAreForgotten() {
+        new ExpectedMounts(dir.resolve("expected.json"), "boot-1").follow(operation(OperationType.MOUNT,
+                OperationStatus.SUCCEEDED, Map.of(), volume("/dev/sdf", "/mnt/a", "vol-1", "done")));
+
+        assertThat(new ExpectedMounts(dir.resolve("expected.json"), "boot-1").all()).hasSize(1);
+        assertThat(new ExpectedMounts(dir.resolve("expected.json"), "boot-2").all()).isEmpty();
+    }
+
+    @Test
     void anUnreadableFileStartsFromNone() throws Exception {
         Files.writeString(dir.resolve("expected.json"), "{not json");
 
