@@ -95,6 +95,15 @@ final class AgentProcess {
         }
     }
 
+    /** SIGTERM, as systemd or Kubernetes stop the agent; returns the exit code once it has exited. */
+    int stop(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the agent did not stop within " + within);
+        }
+        return process.exitValue();
+    }
+
     String log() throws IOException {
         return Files.readString(root.resolve("agent-" + starts + ".log"));
     }
