@@ -6,11 +6,11 @@ import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationReconciler;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.VolumeResult;
+import io.snaptastic.snapshotter.ResourceTags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +76,6 @@ public class InterruptedOperations implements OperationReconciler {
         Instant created = volume.createTime();
         return volumes.ours(volume) && created != null
                 && !created.isBefore(operation.startedAt().minus(CLOCK_SKEW))
-                && Optional.ofNullable(volume.tags().get(io.snaptastic.snapshotter.ResourceTags.SNAPSHOTTER))
-                        .map(operation.snapshotter()::equals).orElse(false);
+                && operation.snapshotter().equals(volume.tags().get(ResourceTags.SNAPSHOTTER));
     }
 }
