@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Checks the whole configuration and lists every problem, each naming its property, so an operator
@@ -17,6 +18,7 @@ public final class ConfigurationValidator {
     static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$");
     static final Pattern TAG_KEY = Pattern.compile("^[A-Za-z0-9_.:/=+@-]{1,127}$");
     static final Duration LONGEST_FREEZE = Duration.ofMinutes(10);
+    static final Duration LONGEST_JITTER = Duration.ofHours(1);
 
     private ConfigurationValidator() {}
 
@@ -62,12 +64,26 @@ public final class ConfigurationValidator {
         if (freeze.compareTo(Duration.ofSeconds(1)) < 0 || freeze.compareTo(LONGEST_FREEZE) > 0) {
             problems.add(at + ".freeze-max-duration: " + freeze + " is outside 1s..10m");
         }
+        validateOperations(at, snapshotter, problems);
         snapshotter.hooks().byHook().forEach((hook, commands) -> {
             String hookAt = at + ".hooks." + hook.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             for (int i = 0; i < commands.size(); i++) {
                 validateHook(hookAt + "[" + i + "]", commands.get(i), problems);
             }
         });
+    }
+
+    private static void validateOperations(String at, SnapshotterProperties snapshotter, List<String> problems) {
+        if (snapshotter.maxSnapshotAge().isNegative() || snapshotter.maxSnapshotAge().isZero()) {
+            problems.add(at + ".max-snapshot-age: must be positive");
+        }
+        if (snapshotter.startupJitter().isNegative() || snapshotter.startupJitter().compareTo(LONGEST_JITTER) > 0) {
+            problems.add(at + ".startup-jitter: " + snapshotter.startupJitter() + " is outside 0s..1h");
+        }
+        if (snapshotter.cleanupCron() != null && !CronExpression.isValidExpression(snapshotter.cleanupCron())) {
+            problems.add(at + ".cleanup-cron: '" + snapshotter.cleanupCron()
+                    + "' is not a cron expression (six fields: second minute hour day month weekday)");
+        }
     }
 
     private static void validateHook(String at, HookCommand hook, List<String> problems) {

@@ -1,11 +1,12 @@
 package io.snaptastic.ec2;
 
-import io.snaptastic.config.PlatformDefaults;
 import io.snaptastic.config.PlatformDefaults.StaticCredentials;
+import io.snaptastic.config.PlatformDefaults;
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.instance.InstanceIdentity;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -52,6 +54,11 @@ record Ec2ClientSettings(URI endpoint, Supplier<String> region, StaticCredential
     }
 
     Ec2Client build() {
+        return build(List.of());
+    }
+
+    /** @param interceptors see each call, such as the metrics' {@link Ec2CallMetrics} */
+    Ec2Client build(List<ExecutionInterceptor> interceptors) {
         Ec2ClientBuilder builder = Ec2Client.builder()
                 .region(Region.of(region.get()))
                 .credentialsProvider(credentialsProvider())
@@ -59,6 +66,7 @@ record Ec2ClientSettings(URI endpoint, Supplier<String> region, StaticCredential
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(callTimeout))
                 .overrideConfiguration(o -> o.apiCallTimeout(callTimeout)
+                        .executionInterceptors(interceptors)
                         .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2)
                                 .toBuilder()
                                 .maxAttempts(MAX_ATTEMPTS)

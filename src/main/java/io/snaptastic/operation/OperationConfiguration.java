@@ -15,8 +15,10 @@ class OperationConfiguration {
     // close() on shutdown waits for running operations, up to snaptastic.operations.shutdown-timeout.
     @Bean(destroyMethod = "close")
     Operations operations(
-            SnaptasticProperties properties, OperationsProperties settings, ObjectProvider<FailureDescriber> describer) {
+            SnaptasticProperties properties, OperationsProperties settings, ObjectProvider<FailureDescriber> describer,
+            ObjectProvider<OperationReconciler> reconciler) {
         return new Operations(properties.stateDir().resolve("operations"), settings,
-                describer.getIfAvailable(() -> FailureDescriber.GENERIC), Clock.systemUTC());
+                describer.getIfAvailable(() -> FailureDescriber.GENERIC), Clock.systemUTC(),
+                reconciler.getIfAvailable(() -> OperationReconciler.NONE));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -43,9 +45,18 @@ public class Operations implements AutoCloseable {
     private final Map<String, TrackedOperation> byId = new ConcurrentHashMap<>();
     private final Map<String, String> runningBySnapshotter = new HashMap<>();
     private final IdempotencyKeys keys;
+    private final List<Consumer<Operation>> finishedListeners = new CopyOnWriteArrayList<>();
+    private final OperationReconciler reconciler;
     private boolean closed;
 
     public Operations(Path journalDir, OperationsProperties settings, FailureDescriber describer, Clock clock) {
+        this(journalDir, settings, describer, clock, OperationReconciler.NONE);
+    }
+
+    /** @param reconciler asked about each operation a crash or a kill left running, before it is marked failed */
+    public Operations(Path journalDir, OperationsProperties settings, FailureDescriber describer, Clock clock,
+            OperationReconciler reconciler) {
+        this.reconciler = reconciler;
         this.journal = new OperationJournal(journalDir);
         this.settings = settings;
         this.describer = describer;
@@ -98,6 +109,11 @@ public class Operations implements AutoCloseable {
         runningBySnapshotter.put(snapshotter, operation.id());
         keys.remember(idempotencyKey, operation.id());
         return operation;
+    }
+
+    /** Tells {@code listener} of every operation that finishes from now on, with its final state. */
+    public void onFinished(Consumer<Operation> listener) {
+        finishedListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     public Optional<Operation> find(String id) {
@@ -194,6 +210,13 @@ public class Operations implements AutoCloseable {
             runningBySnapshotter.remove(operation.snapshotter(), operation.id());
         }
         tracked.complete();
+        for (Consumer<Operation> listener : finishedListeners) {
+            try {
+                listener.accept(operation);
+            } catch (RuntimeException e) {
+                log.warn("A listener failed on operation {}", operation.id(), e);
+            }
+        }
         prune();
     }
 
@@ -201,11 +224,21 @@ public class Operations implements AutoCloseable {
         TrackedOperation tracked = new TrackedOperation(entry, journal);
         byId.put(entry.operation().id(), tracked);
         if (!tracked.current().finished()) {
-            OperationProblem stopped = OperationProblem.agentStopped(STOPPED_WHILE_RUNNING);
+            OperationProblem stopped = OperationProblem.agentStopped(STOPPED_WHILE_RUNNING + reconcile(tracked.current()));
             tracked.finish(operation -> operation.failed(clock.instant(), stopped));
             tracked.complete();
         }
         keys.remember(entry.idempotencyKey(), entry.operation().id());
+    }
+
+    private String reconcile(Operation interrupted) {
+        try {
+            String done = reconciler.reconcile(interrupted);
+            return done == null || done.isBlank() ? "" : "; " + done;
+        } catch (RuntimeException e) {
+            log.error("Cannot reconcile interrupted operation {}", interrupted.id(), e);
+            return "; reconciling what it left failed, see the agent's log";
+        }
     }
 
     /** Forgets finished operations beyond the newest {@code keep} or older than {@code maxAge}. */

@@ -2,6 +2,7 @@ package io.snaptastic.snapshotter;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -15,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hooks commands run at the seed's hook points
  * @param freezeMaxDuration the longest a filesystem may stay frozen before the watchdog thaws it
  * @param snapshotWithoutFreezeOnHookFailure when a pre-snapshot hook fails, snapshot crash-consistent without freezing instead of failing
+ * @param maxSnapshotAge the snapshots health check is DOWN when a mount point's newest completed snapshot is older
+ * @param mountOnStartup mount the volumes when the agent starts; readiness stays DOWN until done
+ * @param startupJitter the longest random delay before that mount, so a fleet booting at once spreads its EC2 calls
+ * @param cleanupCron when retention runs on its own (Spring cron, six fields); never when empty
  */
 public record SnapshotterProperties(
         @DefaultValue({"role", "cluster", "environment"}) List<String> filterTags,
@@ -24,8 +29,13 @@ public record SnapshotterProperties(
         @DefaultValue Retention retention,
         HooksProperties hooks,
         @DefaultValue("30s") Duration freezeMaxDuration,
-        @DefaultValue("false") boolean snapshotWithoutFreezeOnHookFailure) {
+        @DefaultValue("false") boolean snapshotWithoutFreezeOnHookFailure,
+        @DefaultValue("25h") Duration maxSnapshotAge,
+        @DefaultValue("false") boolean mountOnStartup,
+        @DefaultValue("0s") Duration startupJitter,
+        String cleanupCron) {
 
+    @ConstructorBinding
     public SnapshotterProperties {
         filterTags = filterTags == null ? List.of("role", "cluster", "environment") : List.copyOf(filterTags);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
@@ -33,5 +43,16 @@ public record SnapshotterProperties(
         retention = retention == null ? Retention.DEFAULT : retention;
         hooks = hooks == null ? HooksProperties.NONE : hooks;
         freezeMaxDuration = freezeMaxDuration == null ? Duration.ofSeconds(30) : freezeMaxDuration;
+        maxSnapshotAge = maxSnapshotAge == null ? SnapshotterSettings.DEFAULT.maxSnapshotAge() : maxSnapshotAge;
+        startupJitter = startupJitter == null ? Duration.ZERO : startupJitter;
+        cleanupCron = cleanupCron == null || cleanupCron.isBlank() ? null : cleanupCron.strip();
+    }
+
+    /** The settings before health, start-up mount and scheduled cleanup existed; those get their defaults. */
+    public SnapshotterProperties(List<String> filterTags, List<VolumeSpec> volumes, boolean volumesFromUserdata,
+            String description, Retention retention, HooksProperties hooks, Duration freezeMaxDuration,
+            boolean snapshotWithoutFreezeOnHookFailure) {
+        this(filterTags, volumes, volumesFromUserdata, description, retention, hooks, freezeMaxDuration,
+                snapshotWithoutFreezeOnHookFailure, null, false, null, null);
     }
 }

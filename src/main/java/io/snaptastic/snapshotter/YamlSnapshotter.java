@@ -46,7 +46,11 @@ public final class YamlSnapshotter implements Snapshotter {
                 properties.description(),
                 properties.retention(),
                 properties.freezeMaxDuration(),
-                properties.snapshotWithoutFreezeOnHookFailure());
+                properties.snapshotWithoutFreezeOnHookFailure(),
+                properties.maxSnapshotAge(),
+                properties.mountOnStartup(),
+                properties.startupJitter(),
+                properties.cleanupCron());
     }
 
     public SnapshotterProperties properties() {

@@ -7,6 +7,7 @@ import io.snaptastic.operation.InvalidOperationRequestException;
 import io.snaptastic.operation.OperationConflictException;
 import io.snaptastic.operation.OperationNotFoundException;
 import io.snaptastic.operation.OperationsUnavailableException;
+import io.snaptastic.retention.Cleanups;
 import io.snaptastic.snapshot.SnapshotDeleter;
 import io.snaptastic.snapshotter.InvalidVolumesException;
 import io.snaptastic.snapshotter.MissingUserdataException;
@@ -61,7 +62,7 @@ public class DomainProblems {
         if (failure instanceof Ec2Exception ec2) {
             return ec2Problem(ec2);
         }
-        if (failure instanceof WorkflowFailedException) {
+        if (failure instanceof WorkflowFailedException || failure instanceof Cleanups.IncompleteCleanupException) {
             return ProblemType.WORKFLOW_FAILED.problem(failure.getMessage());
         }
         if (failure instanceof SnapshotDeleter.UnmanagedSnapshotException) {

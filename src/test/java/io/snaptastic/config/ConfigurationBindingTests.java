@@ -76,6 +76,55 @@ class ConfigurationBindingTests {
     }
 
     @Test
+    void bindsHealthStartupAndScheduleSettingsWithDefaults() {
+        runner.withPropertyValues(
+                        "snaptastic.snapshotters.solr.volumes[0].device=/dev/sdf",
+                        "snaptastic.snapshotters.solr.volumes[0].mount-point=/mnt/solr",
+                        "snaptastic.snapshotters.pg.volumes[0].device=/dev/sdg",
+                        "snaptastic.snapshotters.pg.volumes[0].mount-point=/mnt/pg",
+                        "snaptastic.snapshotters.pg.max-snapshot-age=2h",
+                        "snaptastic.snapshotters.pg.mount-on-startup=true",
+                        "snaptastic.snapshotters.pg.startup-jitter=30s",
+                        "snaptastic.snapshotters.pg.cleanup-cron=0 15 3 * * *")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    SnaptasticProperties properties = context.getBean(SnaptasticProperties.class);
+                    SnapshotterProperties solr = properties.snapshotters().get("solr");
+                    assertThat(solr.maxSnapshotAge()).isEqualTo(Duration.ofHours(25));
+                    assertThat(solr.mountOnStartup()).isFalse();
+                    assertThat(solr.startupJitter()).isZero();
+                    assertThat(solr.cleanupCron()).isNull();
+                    var pg = context.getBean(SnapshotterRegistry.class).get("pg").settings();
+                    assertThat(pg.maxSnapshotAge()).isEqualTo(Duration.ofHours(2));
+                    assertThat(pg.mountOnStartup()).isTrue();
+                    assertThat(pg.startupJitter()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(pg.cleanupCron()).isEqualTo("0 15 3 * * *");
+                });
+    }
+
+    @Test
+    void refusesBadHealthStartupAndScheduleSettings() {
+        runner.withPropertyValues(
+                        "snaptastic.snapshotters.solr.volumes[0].device=/dev/sdf",
+                        "snaptastic.snapshotters.solr.volumes[0].mount-point=/mnt/solr",
+                        "snaptastic.snapshotters.solr.max-snapshot-age=0s",
+                        "snaptastic.snapshotters.solr.startup-jitter=2h",
+                        "snaptastic.snapshotters.solr.cleanup-cron=every night")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    Throwable failure = context.getStartupFailure();
+                    while (!(failure instanceof InvalidConfigurationException) && failure.getCause() != null) {
+                        failure = failure.getCause();
+                    }
+                    assertThat(((InvalidConfigurationException) failure).problems()).containsExactlyInAnyOrder(
+                            "snaptastic.snapshotters.solr.max-snapshot-age: must be positive",
+                            "snaptastic.snapshotters.solr.startup-jitter: PT2H is outside 0s..1h",
+                            "snaptastic.snapshotters.solr.cleanup-cron: 'every night' is not a cron expression"
+                                    + " (six fields: second minute hour day month weekday)");
+                });
+    }
+
+    @Test
     void takesTheListOfSystemDirectoriesFromConfiguration() {
         runner.withPropertyValues(
                         "snaptastic.system-directories=/srv",

@@ -1,0 +1,170 @@
+package io.snaptastic.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The agent in sandbox mode in a process of its own, so a test can kill it with SIGKILL and start it
+ * again on the same state dir (the sandbox keeps its EC2 world there too). It runs from this JVM's
+ * class path (target/classes and the dependencies), so it needs no packaged jar: the jar is only built
+ * in the package phase, after the tests. Its output goes to {@code agent-N.log} under the root.
+ */
+final class AgentProcess {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Path root;
+    private final int apiPort = freePort();
+    private final int managementPort = freePort();
+    private final int sandboxPort = freePort();
+    private Process process;
+    private int starts;
+
+    AgentProcess(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path stateDir() {
+        return root.resolve("state");
+    }
+
+    Path mountPoint() {
+        return root.resolve("mnt/solr");
+    }
+
+    URI ec2Endpoint() {
+        return URI.create("http://127.0.0.1:" + sandboxPort);
+    }
+
+    /** Starts the agent with the given extra properties and waits until it answers. */
+    void start(String... properties) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx256m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.snaptastic.SnaptasticApplication");
+        command.add("--spring.profiles.active=sandbox");
+        command.add("--server.port=" + apiPort);
+        command.add("--management.server.port=" + managementPort);
+        command.add("--snaptastic.sandbox.port=" + sandboxPort);
+        command.add("--snaptastic.sandbox.state-delay=50ms");
+        command.add("--snaptastic.sandbox.snapshot-delay=200ms");
+        command.add("--snaptastic.state-dir=" + stateDir());
+        command.add("--snaptastic.security.token=" + AgentUnderTest.TOKEN);
+        command.add("--snaptastic.snapshotters.solr.volumes[0].device=/dev/sdf");
+        command.add("--snaptastic.snapshotters.solr.volumes[0].mount-point=" + mountPoint());
+        command.add("--snaptastic.snapshotters.solr.volumes[0].size=1");
+        for (String property : properties) {
+            command.add("--" + property);
+        }
+        Path log = root.resolve("agent-" + (++starts) + ".log");
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the agent exited with " + process.exitValue() + "; see " + log);
+            }
+            return status("/actuator/health/liveness", managementPort) == 200;
+        });
+    }
+
+    /** SIGKILL: no shutdown hook, no thaw, no journal write. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    /** SIGTERM, as systemd or Kubernetes stop the agent; returns the exit code once it has exited. */
+    int stop(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the agent did not stop within " + within);
+        }
+        return process.exitValue();
+    }
+
+    String log() throws IOException {
+        return Files.readString(root.resolve("agent-" + starts + ".log"));
+    }
+
+    JsonNode post(String path, String json) {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))).body());
+    }
+
+    JsonNode get(String path) {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).GET()).body());
+    }
+
+    /** The ids of the volumes that match the EC2 filters, asked of the sandbox's EC2 endpoint directly. */
+    List<String> volumeIds(String... filterNamesAndValues) {
+        StringBuilder form = new StringBuilder("Action=DescribeVolumes&Version=2016-11-15");
+        for (int i = 0; i < filterNamesAndValues.length; i += 2) {
+            int n = i / 2 + 1;
+            form.append("&Filter.").append(n).append(".Name=").append(encode(filterNamesAndValues[i]))
+                    .append("&Filter.").append(n).append(".Value.1=").append(encode(filterNamesAndValues[i + 1]));
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(ec2Endpoint().resolve("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/eu-west-1/ec2/aws4_request")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("DescribeVolumes answered " + response.statusCode() + ": " + response.body());
+        }
+        return java.util.regex.Pattern.compile("<volumeId>(vol-[0-9a-f]+)</volumeId>").matcher(response.body()).results()
+                .map(m -> m.group(1)).distinct().toList();
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private int status(String path, int port) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()).statusCode();
+        } catch (UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.header("Authorization", "Bearer " + AgentUnderTest.TOKEN)
+                    .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.snaptastic.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.snaptastic.operation.Operation;
+import io.snaptastic.operation.OperationStatus;
+import io.snaptastic.operation.OperationType;
+import io.snaptastic.operation.VolumeResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExpectedMountsTests {
+
+    static final Instant AT = Instant.parse("2026-11-29T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMountAddsWhatItMountedAndARestartRemembersIt() {
+        ExpectedMounts expected = new ExpectedMounts(dir.resolve("expected.json"));
+
+        expected.follow(operation(OperationType.MOUNT, OperationStatus.FAILED, Map.of(),
+                volume("/dev/sdf", "/mnt/a", "vol-1", "done"), volume("/dev/sdg", "/mnt/b", "vol-2", "failed")));
+
+        List<ExpectedMount> again = new ExpectedMounts(dir.resolve("expected.json")).all();
+        assertThat(again).containsExactly(new ExpectedMount("solr", "/dev/sdf", "/mnt/a", "vol-1"));
+    }
+
+    @Test
+    void aDryRunAndASnapshotChangeNothing() {
+        ExpectedMounts expected = new ExpectedMounts(dir.resolve("expected.json"));
+
+        expected.follow(operation(OperationType.MOUNT, OperationStatus.SUCCEEDED, Map.of("dryRun", true),
+                volume("/dev/sdf", "/mnt/a", null, "planned")));
+        expected.follow(operation(OperationType.SNAPSHOT, OperationStatus.SUCCEEDED, Map.of(),
+                volume("/dev/sdf", "/mnt/a", "vol-1", "done")));
+
+        assertThat(expected.all()).isEmpty();
+        assertThat(Files.exists(dir.resolve("expected.json"))).isFalse();
+    }
+
+    @Test
+    void anUnmountRemovesWhatItUnmountedAndAMountAgainReplacesTheVolume() {
+        ExpectedMounts expected = new ExpectedMounts(dir.resolve("expected.json"));
+        expected.follow(operation(OperationType.MOUNT, OperationStatus.SUCCEEDED, Map.of(),
+                volume("/dev/sdf", "/mnt/a", "vol-1", "done"), volume("/dev/sdg", "/mnt/b", "vol-2", "already-mounted")));
+
+        expected.follow(operation(OperationType.UNMOUNT, OperationStatus.FAILED, Map.of(),
+                volume("/dev/sdf", "/mnt/a", "vol-1", "done"), volume("/dev/sdg", "/mnt/b", "vol-2", "failed")));
+        assertThat(expected.all()).extracting(ExpectedMount::mountPoint).containsExactly("/mnt/b");
+
+        expected.follow(operation(OperationType.MOUNT, OperationStatus.SUCCEEDED, Map.of(),
+                volume("/dev/sdg", "/mnt/b", "vol-3", "done")));
+        assertThat(expected.all()).containsExactly(new ExpectedMount("solr", "/dev/sdg", "/mnt/b", "vol-3"));
+    }
+
+    @Test
+    void mountsOfAnEarlierBootAreForgotten() {
+        new ExpectedMounts(dir.resolve("expected.json"), "boot-1").follow(operation(OperationType.MOUNT,
+                OperationStatus.SUCCEEDED, Map.of(), volume("/dev/sdf", "/mnt/a", "vol-1", "done")));
+
+        assertThat(new ExpectedMounts(dir.resolve("expected.json"), "boot-1").all()).hasSize(1);
+        assertThat(new ExpectedMounts(dir.resolve("expected.json"), "boot-2").all()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableFileStartsFromNone() throws Exception {
+        Files.writeString(dir.resolve("expected.json"), "{not json");
+
+        assertThat(new ExpectedMounts(dir.resolve("expected.json")).all()).isEmpty();
+    }
+
+    static VolumeResult volume(String device, String mountPoint, String volumeId, String status) {
+        return new VolumeResult(device, mountPoint, volumeId, null, "done", status, null, null);
+    }
+
+    static Operation operation(OperationType type, OperationStatus status, Map<String, Object> details, VolumeResult... volumes) {
+        return new Operation("op-1", type, "solr", status, AT, AT.plusSeconds(1), List.of(volumes), null, details);
+    }
+}

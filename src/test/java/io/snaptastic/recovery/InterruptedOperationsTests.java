@@ -1,0 +1,93 @@
+package io.snaptastic.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+
+import io.snaptastic.ec2.Volume;
+import io.snaptastic.operation.Operation;
+import io.snaptastic.operation.OperationStatus;
+import io.snaptastic.operation.OperationType;
+import io.snaptastic.operation.VolumeResult;
+import io.snaptastic.snapshotter.ResourceTags;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InterruptedOperationsTests {
+
+    static final Instant STARTED = Instant.parse("2026-11-29T12:00:00Z");
+
+    final OwnVolumes volumes = mock(OwnVolumes.class);
+    final InterruptedOperations reconciler = new InterruptedOperations(volumes);
+
+    @Test
+    void releasesTheVolumeAMountCreatedAndNamesItInTheReason() {
+        Volume created = volume("vol-1", STARTED.plusSeconds(1));
+        given(volumes.find("vol-1")).willReturn(Optional.of(created));
+        given(volumes.ours(created)).willReturn(true);
+        given(volumes.release(created)).willReturn("detached and deleted vol-1");
+
+        String reason = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "attach", "running", null, null)));
+
+        assertThat(reason).isEqualTo("/dev/sdf stopped at step attach; detached and deleted vol-1");
+    }
+
+    @Test
+    void findsTheVolumeByItsTagsWhenTheCrashCameBeforeItsIdWasJournalled() {
+        Volume created = volume("vol-2", STARTED.plusSeconds(1));
+        given(volumes.find("solr", "/mnt/a")).willReturn(List.of(created));
+        given(volumes.ours(created)).willReturn(true);
+        given(volumes.release(created)).willReturn("deleted vol-2");
+
+        String reason = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", null, null, "create-volume", "running", null, null)));
+
+        assertThat(reason).contains("deleted vol-2");
+    }
+
+    @Test
+    void leavesAVolumeOlderThanTheOperationItWasResumedNotCreated() {
+        Volume older = volume("vol-3", STARTED.minusSeconds(3600));
+        given(volumes.find("vol-3")).willReturn(Optional.of(older));
+        given(volumes.ours(older)).willReturn(true);
+
+        reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-3", null, "check-filesystem", "running", null, null)));
+
+        then(volumes).should(never()).release(older);
+    }
+
+    @Test
+    void leavesVolumesThatAreNotOursAndThoseOfFinishedVolumes() {
+        Volume foreign = volume("vol-4", STARTED.plusSeconds(1));
+        given(volumes.find("vol-4")).willReturn(Optional.of(foreign));
+        given(volumes.ours(foreign)).willReturn(false);
+
+        reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-4", null, "attach", "running", null, null),
+                new VolumeResult("/dev/sdg", "/mnt/b", "vol-5", null, "done", "done", null, null)));
+
+        then(volumes).should(never()).release(foreign);
+        then(volumes).should(never()).find("vol-5");
+    }
+
+    @Test
+    void anInterruptedSnapshotSaysItsFreezeWasThawed() {
+        Operation snapshot = new Operation("op-1", OperationType.SNAPSHOT, "solr", OperationStatus.RUNNING, STARTED, null,
+                List.of(new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "freeze", "running", null, null)), null, Map.of());
+
+        assertThat(reconciler.reconcile(snapshot)).contains("stopped at step freeze", "/mnt/a was thawed");
+    }
+
+    static Operation mount(VolumeResult... results) {
+        return new Operation("op-1", OperationType.MOUNT, "solr", OperationStatus.RUNNING, STARTED, null, List.of(results),
+                null, Map.of());
+    }
+
+    static Volume volume(String id, Instant created) {
+        return new Volume(id, 1, "gp3", "in-use", "az", null, created, List.of(),
+                Map.of(ResourceTags.MANAGED, "true", ResourceTags.INSTANCE_ID, "i-1", ResourceTags.SNAPSHOTTER, "solr"));
+    }
+}
