@@ -49,6 +49,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.fromEnvironment();
         Results results = new Results(settings);
+        results.loadBefore = loadAverage();
         long started = System.nanoTime();
         try {
             if (settings.sections().contains("workload")) {
@@ -61,6 +62,7 @@ public final class Bench {
             runExitActions();
         }
         results.totalSeconds = (System.nanoTime() - started) / 1_000_000_000L;
+        results.loadAfter = loadAverage();
         String table = new Report(results).render();
         System.out.println(table);
         Files.createDirectories(settings.out());
@@ -94,6 +96,9 @@ public final class Bench {
             try (Agent agent = Agent.start(List.of(settings.java17(), "-jar", settings.jar().toString()), root, ports, extra,
                     settings.out().resolve("agent-workload.log"));
                     SeedReplay seed = new SeedReplay(proxy.uri(), root.resolve("state/sandbox/dev"), new ProcessHostExecutor())) {
+                // One unmeasured round first: the figures are of a running agent, not of its first JIT-cold request.
+                log("agent: warm-up round, not measured");
+                agentRound(agent, proxy, seed, settings.sizes().get(0), new Results(settings));
                 for (int n : settings.sizes()) {
                     for (int r = 0; r < settings.repeat(); r++) {
                         agentRound(agent, proxy, seed, n, results);
@@ -168,6 +173,16 @@ public final class Bench {
         results.latencyVolumes = n;
         Agent.succeeded(mount.get());
         Agent.succeeded(agent.delete("/mounts/b" + n + "?deleteVolumes=true&wait=600"));
+    }
+
+    /** The 1, 5 and 15 minute load averages: other work on the machine shows in every figure. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** /dev/sdf, /dev/sdg, … /dev/sdu: 16 data volumes need letters past EC2's recommended f..p. */

@@ -31,10 +31,10 @@ final class Report {
         rows.forEach(row -> out.append(row).append('\n'));
         out.append('\n').append(String.format(
                 "Sandbox on loopback, %d ms injected per EC2 call (%d ms on CreateSnapshot/CreateSnapshots), %d ms per state "
-                        + "transition; agent figures are medians of %d rounds, the seed's replay %d round(s); %d CPU cores; "
-                        + "bench took %d s.%n",
+                        + "transition; agent figures are medians of %d rounds after one warm-up round, the seed's replay %d "
+                        + "round(s); %d CPU cores, load average %s before and %s after; bench took %d s.%n",
                 s.callLatency().toMillis(), s.snapshotLatency().toMillis(), s.stateDelay().toMillis(), s.repeat(), s.seedRepeat(),
-                Runtime.getRuntime().availableProcessors(), r.totalSeconds));
+                Runtime.getRuntime().availableProcessors(), r.loadBefore, r.loadAfter, r.totalSeconds));
         return out.toString();
     }
 

@@ -17,6 +17,8 @@ final class Results {
     LatencyProbe.Samples mountLatency;
     int latencyVolumes;
     long totalSeconds;
+    String loadBefore;
+    String loadAfter;
 
     Results(BenchSettings settings) {
         this.settings = settings;

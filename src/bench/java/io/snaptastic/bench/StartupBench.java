@@ -80,7 +80,7 @@ final class StartupBench {
     private String bareClasspath() {
         List<String> keep = List.of("/org/springframework/", "/com/fasterxml/", "/tools/jackson/", "/org/apache/tomcat/",
                 "/io/micrometer/", "/org/slf4j/", "/ch/qos/logback/", "/org/apache/logging/log4j/", "/org/yaml/",
-                "/org/hdrhistogram/", "/org/latencyutils/", "/jakarta/annotation/", "/org/jspecify/", "/test-classes");
+                "/org/hdrhistogram/", "/org/latencyutils/", "/jakarta/annotation/", "/org/jspecify/", "/commons-logging/", "/test-classes");
         return String.join(":", settings.bareClasspath().stream()
                 .filter(entry -> keep.stream().anyMatch(entry::contains))
                 .filter(entry -> !entry.contains("-test") && !entry.contains("prometheus"))
