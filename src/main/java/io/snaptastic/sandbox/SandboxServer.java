@@ -34,7 +34,9 @@ final class SandboxServer implements AutoCloseable {
             server.createContext("/", ec2);
             server.createContext("/latest", imds);
             AtomicInteger threads = new AtomicInteger();
-            ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
+            // Injected latency sleeps in these threads; with few of them, 16 volumes' calls would queue
+            // behind each other, a limit EC2 (which throttles by rate, not by concurrency) does not have.
+            ExecutorService executor = Executors.newFixedThreadPool(64, runnable -> {
                 Thread thread = new Thread(runnable, "sandbox-http-" + threads.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
