@@ -82,6 +82,10 @@ public final class Bench {
                     "--snaptastic.sandbox.faults.latency.default=" + settings.callLatency().toMillis() + "ms",
                     "--snaptastic.sandbox.faults.latency.CreateSnapshots=" + settings.snapshotLatency().toMillis() + "ms",
                     "--snaptastic.sandbox.faults.latency.CreateSnapshot=" + settings.snapshotLatency().toMillis() + "ms"));
+            String more = System.getenv("BENCH_AGENT_ARGS");
+            if (more != null && !more.isBlank()) {
+                extra.addAll(List.of(more.trim().split("\\s+")));
+            }
             for (int n : settings.sizes()) {
                 for (int i = 0; i < n; i++) {
                     String prefix = "--snaptastic.snapshotters.b" + n + ".volumes[" + i + "].";
