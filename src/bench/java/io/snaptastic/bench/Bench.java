@@ -165,6 +165,10 @@ public final class Bench {
             throws Exception {
         int n = settings.sizes().get(settings.sizes().size() - 1);
         URI volumes = agent.api.resolve("/volumes?snapshotter=b" + n);
+        log("GET /volumes at %d/s for 2 s, warming up, not measured", settings.requestRate());
+        long warmEnd = System.nanoTime() + 2_000_000_000L;
+        LatencyProbe.run(volumes, Agent.TOKEN, settings.requestRate(), () -> System.nanoTime() < warmEnd,
+                java.time.Duration.ofSeconds(3));
         log("GET /volumes at %d/s, idle", settings.requestRate());
         long idleEnd = System.nanoTime() + settings.idleProbe().toNanos();
         results.idleLatency = LatencyProbe.run(volumes, Agent.TOKEN, settings.requestRate(), () -> System.nanoTime() < idleEnd,
