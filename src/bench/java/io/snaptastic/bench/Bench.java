@@ -179,6 +179,8 @@ public final class Bench {
         results.mountLatency = LatencyProbe.run(volumes, Agent.TOKEN, settings.requestRate(), () -> !mount.isDone(),
                 java.time.Duration.ofMinutes(3));
         results.latencyVolumes = n;
+        log("GET /volumes, slowest 5 during the mount (ms): %s", results.mountLatency.micros().stream()
+                .sorted(java.util.Comparator.reverseOrder()).limit(5).map(us -> us / 1000).toList());
         Agent.succeeded(mount.get());
         Agent.succeeded(agent.delete("/mounts/b" + n + "?deleteVolumes=true&wait=600"));
     }
