@@ -62,11 +62,20 @@ final class SnapshotActions {
 
     /** Copies the volume's image now and records a pending snapshot of it. Call holding the store's monitor. */
     SandboxSnapshot capture(SandboxVolume volume, String description, Map<String, String> tags) {
+        checkSnapshottable(volume);
+        String snapshotId = Ids.snapshot();
+        context.disks().snapshotImage(volume.id(), snapshotId);
+        return record(volume, snapshotId, description, tags);
+    }
+
+    static void checkSnapshottable(SandboxVolume volume) {
         if (!volume.state().equals(SandboxVolume.AVAILABLE) && !volume.state().equals(SandboxVolume.IN_USE)) {
             throw Ec2Error.incorrectState("The volume '" + volume.id() + "' is in the '" + volume.state() + "' state.");
         }
-        String snapshotId = Ids.snapshot();
-        context.disks().snapshotImage(volume.id(), snapshotId);
+    }
+
+    /** Records a pending snapshot whose image was copied already. Call holding the store's monitor. */
+    SandboxSnapshot record(SandboxVolume volume, String snapshotId, String description, Map<String, String> tags) {
         SandboxSnapshot snapshot = new SandboxSnapshot(snapshotId, volume.id(), volume.size(), SandboxSnapshot.PENDING,
                 context.clock().instant(), description, volume.encrypted(), volume.kmsKeyId(), tags);
         store.putSnapshot(snapshot);

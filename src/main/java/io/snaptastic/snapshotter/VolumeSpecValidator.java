@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class VolumeSpecValidator {
 
-    /** EC2's recommended names for data volumes; the partition digit is the seed's /dev/sdf1 form. */
-    static final Pattern DEVICE = Pattern.compile("^/dev/(sd|xvd)[f-p][1-9]?$");
+    /**
+     * Data volume names EC2 accepts on HVM instances: sd[f-p] are recommended, sd[q-z] and xvd[f-z] are
+     * available too (sd[b-e] belong to instance store), so 21 volumes fit; the partition digit is the
+     * seed's /dev/sdf1 form. https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/device_naming.html
+     */
+    static final Pattern DEVICE = Pattern.compile("^/dev/(sd|xvd)[f-z][1-9]?$");
 
     /** Mount points go into argv and mountinfo comparisons: plain path characters only. */
     static final Pattern MOUNT_POINT_CHARS = Pattern.compile("^/[A-Za-z0-9._@+/-]+$");
@@ -52,7 +56,7 @@ public final class VolumeSpecValidator {
     private void validate(String at, VolumeSpec volume, List<String> problems) {
         if (volume.device() == null || !DEVICE.matcher(volume.device()).matches()) {
             problems.add(at + ".device: '" + printable(volume.device())
-                    + "' is not a data volume device EC2 accepts (/dev/sd[f-p] or /dev/xvd[f-p], optional partition digit)");
+                    + "' is not a data volume device EC2 accepts (/dev/sd[f-z] or /dev/xvd[f-z], optional partition digit)");
         }
         String mountPointProblem = mountPointProblem(volume.mountPoint());
         if (mountPointProblem != null) {

@@ -2,6 +2,9 @@ package io.snaptastic.volume;
 
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.Mounter;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +13,18 @@ import org.springframework.context.annotation.Configuration;
 class VolumeConfiguration {
 
     @Bean
-    VolumeService volumeService(Ec2 ec2, Mounter mounter) {
-        return new VolumeService(ec2, mounter);
+    RecentAttachments recentAttachments(Ec2 ec2) {
+        // Not an Executor bean: that would replace Spring Boot's applicationTaskExecutor.
+        ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "attachments-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new RecentAttachments(ec2, Duration.ofMillis(500), Duration.ofSeconds(5), refresher, System::nanoTime);
+    }
+
+    @Bean
+    VolumeService volumeService(RecentAttachments recentAttachments, Mounter mounter) {
+        return new VolumeService(recentAttachments, mounter);
     }
 }

@@ -1,6 +1,5 @@
 package io.snaptastic.volume;
 
-import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Volume;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.mount.Attachments;
@@ -14,19 +13,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The seed's list-volumes: each configured volume with its EBS volume, state, mount and usage. */
+/**
+ * The seed's list-volumes: each configured volume with its EBS volume, state, mount and usage. The
+ * EC2 side may be up to a few seconds old (see {@link RecentAttachments}); mounts and usage are read
+ * from the host on every call.
+ */
 public class VolumeService {
 
-    private final Ec2 ec2;
+    private final RecentAttachments attachments;
     private final Mounter mounter;
 
-    public VolumeService(Ec2 ec2, Mounter mounter) {
-        this.ec2 = ec2;
+    VolumeService(RecentAttachments attachments, Mounter mounter) {
+        this.attachments = attachments;
         this.mounter = mounter;
     }
 
     public List<VolumeStatus> list(SnapshotterContext context) {
-        Attachments attachments = Attachments.of(ec2, context.instanceId());
+        Attachments attachments = this.attachments.of(context.instanceId());
         return context.volumes().stream().map(v -> status(v, attachments.at(v.device()), context.instanceId())).toList();
     }
 

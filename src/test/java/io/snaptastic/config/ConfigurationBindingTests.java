@@ -67,7 +67,7 @@ class ConfigurationBindingTests {
                     assertThat(failure).isInstanceOf(InvalidConfigurationException.class);
                     assertThat(((InvalidConfigurationException) failure).problems()).containsExactlyInAnyOrder(
                             "snaptastic.snapshotters.solr.volumes[0].device: '/dev/sda' is not a data volume device EC2 accepts"
-                                    + " (/dev/sd[f-p] or /dev/xvd[f-p], optional partition digit)",
+                                    + " (/dev/sd[f-z] or /dev/xvd[f-z], optional partition digit)",
                             "snaptastic.snapshotters.solr.volumes[0].mount-point: '/etc/solr' is a system directory (/etc)",
                             "snaptastic.snapshotters.solr.volumes[0].size: 0 GiB is outside 1..65536 GiB for gp3",
                             "snaptastic.snapshotters.solr.hooks.post-mount[0].argv: must start with the absolute path of a program (no shell line)",

@@ -134,6 +134,15 @@ class DeviceResolverTests {
         }
 
         @Test
+        void resolvesDevicesPastTheRecommendedLettersUpToZ() throws IOException {
+            link(devices.resolve("xvdu"), "loop0");
+            link(devices.resolve("sdz"), "loop1");
+
+            assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdu")).hasValue(devices.resolve("xvdu"));
+            assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdz")).hasValue(devices.resolve("sdz"));
+        }
+
+        @Test
         void findsNothingBeforeTheDeviceAppearsOrPastTheAlphabet() throws IOException {
             link(devices.resolve("xvdz"), "loop0");
 

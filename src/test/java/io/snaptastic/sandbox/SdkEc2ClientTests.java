@@ -2,6 +2,7 @@ package io.snaptastic.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +92,9 @@ class SdkEc2ClientTests {
 
         ec2.attachVolume(request -> request.volumeId(id).instanceId(INSTANCE).device("/dev/sdf"));
         waiter.waitUntilVolumeInUse(request -> request.volumeIds(id));
+        // in-use is the volume's state from the moment it starts attaching; detaching needs it attached.
+        await().atMost(Duration.ofSeconds(10)).until(() -> ec2.describeVolumes(request -> request.volumeIds(id)).volumes()
+                .get(0).attachments().get(0).state() == VolumeAttachmentState.ATTACHED);
         ec2.modifyInstanceAttribute(request -> request.instanceId(INSTANCE).blockDeviceMappings(mapping -> mapping
                 .deviceName("/dev/sdf").ebs(ebs -> ebs.deleteOnTermination(true))));
         Instance instance = ec2.describeInstances(request -> request.instanceIds(INSTANCE)).reservations().get(0).instances().get(0);

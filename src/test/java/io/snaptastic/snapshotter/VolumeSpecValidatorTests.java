@@ -18,13 +18,13 @@ class VolumeSpecValidatorTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/dev/sdf", "/dev/sdp", "/dev/xvdf", "/dev/sdf1", "/dev/xvdk9"})
+    @ValueSource(strings = {"/dev/sdf", "/dev/sdp", "/dev/sdq", "/dev/sdz", "/dev/xvdf", "/dev/xvdu", "/dev/sdf1", "/dev/xvdk9"})
     void acceptsDevicesEc2Takes(String device) {
         assertThat(validator.validate("v", List.of(VolumeSpec.of(device, "/mnt/a", 1)))).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/dev/sda", "/dev/sde", "/dev/sdq", "sdf", "/dev/sdf;rm -rf /", "/dev/../sdf", "/dev/sdf\0",
+    @ValueSource(strings = {"/dev/sda", "/dev/sde", "/dev/xvda", "/dev/xvde", "/dev/sdaa", "sdf", "/dev/sdf;rm -rf /", "/dev/../sdf", "/dev/sdf\0",
             "/dev/nvme1n1", "/dev/sdf10", ""})
     void refusesDevicesEc2DoesNotTake(String device) {
         assertThat(validator.validate("v", List.of(VolumeSpec.of(device, "/mnt/a", 1))))
