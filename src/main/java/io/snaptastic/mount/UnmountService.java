@@ -15,6 +15,7 @@ import io.snaptastic.snapshotter.WorkflowListener;
 import io.snaptastic.snapshotter.WorkflowResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -79,6 +80,8 @@ public class UnmountService {
                 ec2.awaitDetached(id, timeouts.detached());
                 if (deleteVolume) {
                     outcome = deleteIfManaged(attached.get(), outcome, listener);
+                } else if ("true".equals(attached.get().tags().get(ResourceTags.MANAGED))) {
+                    ec2.createTags(List.of(id), Map.of(ResourceTags.RETAINED, "true"));
                 }
             } else if (attached.isPresent()) {
                 return report(listener, outcome.at(VolumeStep.DETACH).failed("the volume at " + volume.device() + ", "

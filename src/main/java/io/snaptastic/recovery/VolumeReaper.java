@@ -48,6 +48,8 @@ public class VolumeReaper {
         Instant now = clock.instant();
         List<Volume> available = volumes.find(null, null).stream()
                 .filter(v -> "available".equals(v.state()) && v.attachments().isEmpty())
+                // A volume an unmount kept on purpose may hold data no snapshot has: never reaped.
+                .filter(v -> !"true".equals(v.tags().get(ResourceTags.RETAINED)))
                 .toList();
         Set<String> ids = available.stream().map(Volume::id).collect(Collectors.toSet());
         firstSeenAvailable.keySet().retainAll(ids);

@@ -27,6 +27,11 @@ public final class ResourceTags {
     public static final String SNAPSHOTTER = "snaptastic:snapshotter";
     public static final String MANAGED = "snaptastic:managed";
     public static final String NAME = "Name";
+    /**
+     * On a volume an unmount detached and kept: it may hold data newer than its last snapshot, so the
+     * reaper leaves it for the operator.
+     */
+    public static final String RETAINED = "snaptastic:retained";
 
     static final DateTimeFormatter SEED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 

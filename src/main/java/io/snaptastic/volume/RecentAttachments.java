@@ -26,6 +26,7 @@ class RecentAttachments implements AutoCloseable {
     private final ExecutorService refresher;
     private final LongSupplier nanoTime;
     private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private volatile Fetched last;
 
     RecentAttachments(Ec2 ec2, Duration fresh, Duration stale, ExecutorService refresher, LongSupplier nanoTime) {
@@ -60,10 +61,24 @@ class RecentAttachments implements AutoCloseable {
         return known.attachments();
     }
 
+    /**
+     * Drops what is known: a mount or unmount has just changed the attachments, and a listing right
+     * after it must show the change. A refresh asked before this call is not kept either.
+     */
+    synchronized void forget() {
+        generation.incrementAndGet();
+        last = null;
+    }
+
     private Attachments fetch(String instanceId) {
         long asked = nanoTime.getAsLong();
+        long askedIn = generation.get();
         Attachments attachments = Attachments.of(ec2, instanceId);
-        last = new Fetched(attachments, asked);
+        synchronized (this) {
+            if (generation.get() == askedIn) {
+                last = new Fetched(attachments, asked);
+            }
+        }
         return attachments;
     }
 

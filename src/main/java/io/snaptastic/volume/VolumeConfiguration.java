@@ -2,6 +2,7 @@ package io.snaptastic.volume;
 
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.Mounter;
+import io.snaptastic.operation.Operations;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,14 +14,18 @@ import org.springframework.context.annotation.Configuration;
 class VolumeConfiguration {
 
     @Bean
-    RecentAttachments recentAttachments(Ec2 ec2) {
+    RecentAttachments recentAttachments(Ec2 ec2, Operations operations) {
         // Not an Executor bean: that would replace Spring Boot's applicationTaskExecutor.
         ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "attachments-refresh");
             thread.setDaemon(true);
             return thread;
         });
-        return new RecentAttachments(ec2, Duration.ofMillis(500), Duration.ofSeconds(5), refresher, System::nanoTime);
+        RecentAttachments recent =
+                new RecentAttachments(ec2, Duration.ofMillis(500), Duration.ofSeconds(5), refresher, System::nanoTime);
+        // Every finished mount, unmount or snapshot may have changed the attachments.
+        operations.onFinished(operation -> recent.forget());
+        return recent;
     }
 
     @Bean

@@ -67,6 +67,7 @@ class UnmountServiceTests {
         order.verify(snapshotter).postUnmount(SOLR);
         order.verify(snapshotter).postUnmounts(List.of(SOLR));
         then(ec2).should(never()).deleteVolume(anyString());
+        then(ec2).should().createTags(List.of("vol-1"), Map.of("snaptastic:retained", "true"));
     }
 
     @Test

@@ -73,6 +73,18 @@ class VolumeReaperTests {
         then(volumes).should(never()).release(busy);
     }
 
+    @Test
+    void neverReapsAVolumeAnUnmountKeptOnPurpose() {
+        Volume kept = new Volume("vol-3", 1, "gp3", "available", "az", null, Instant.EPOCH, List.of(),
+                Map.of(ResourceTags.MANAGED, "true", ResourceTags.SNAPSHOTTER, "solr", ResourceTags.RETAINED, "true"));
+        given(volumes.find(null, null)).willReturn(List.of(kept));
+        reaper.reap();
+        now.set(now.get().plus(Duration.ofDays(30)));
+
+        assertThat(reaper.reap()).isEmpty();
+        then(volumes).should(never()).release(kept);
+    }
+
     static Volume volume(String id, String snapshotter, String state) {
         return new Volume(id, 1, "gp3", state, "az", null, Instant.EPOCH, List.of(),
                 Map.of(ResourceTags.MANAGED, "true", ResourceTags.SNAPSHOTTER, snapshotter));

@@ -64,6 +64,16 @@ class RecentAttachmentsTests {
     }
 
     @Test
+    void asksEc2AgainRightAfterAnOperationChangedTheAttachments() {
+        given(ec2.describeVolumes(FILTER)).willReturn(List.of(volume("vol-01")), List.of());
+        recent.of(INSTANCE);
+
+        recent.forget();
+
+        assertThat(recent.of(INSTANCE).volumes()).isEmpty();
+    }
+
+    @Test
     void asksEc2ItselfOnceTheAnswerIsStale() {
         given(ec2.describeVolumes(FILTER)).willReturn(List.of(volume("vol-01")), List.of(volume("vol-02")));
         recent.of(INSTANCE);

@@ -104,6 +104,9 @@ class ApiBadInputTests {
     @MockitoBean
     Ec2 ec2;
 
+    @MockitoBean
+    io.snaptastic.retention.Cleanups cleanups;
+
     @BeforeEach
     void instanceWithTheSeedsUserdata() {
         given(instance.instanceId()).willReturn("i-0123456789abcdef0");
@@ -219,6 +222,7 @@ class ApiBadInputTests {
         then(volumes).shouldHaveNoInteractions();
         then(checks).shouldHaveNoInteractions();
         then(ec2).shouldHaveNoInteractions();
+        then(cleanups).shouldHaveNoInteractions();
     }
 
     @Test
