@@ -6,6 +6,13 @@ import io.snaptastic.operation.Operations;
 import io.snaptastic.operation.RequestFingerprint;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
+import io.snaptastic.web.ProblemResponses;
+import io.snaptastic.web.ProblemType;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,8 +36,21 @@ class CleanupController {
     }
 
     @PostMapping("/snapshots/cleanup")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "cleanup", summary = "Apply a snapshotter's retention (clean)",
+            description = "Deletes the managed snapshots that keep-last, max-age and the expires tag let go, per mount "
+                    + "point; never an unmanaged one, the newest completed one, or one an attached volume came from. "
+                    + "The operation's details list what was deleted or kept, and why; dryRun deletes nothing.")
+    @ApiResponse(responseCode = "200", description = OperationResponses.FINISHED_DOC)
+    @ApiResponse(responseCode = "202", description = OperationResponses.ACCEPTED_DOC, headers = @Header(name = "Location",
+            description = "/operations/{id}", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
+            ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.UNAVAILABLE})
     ResponseEntity<Operation> cleanup(@Valid @RequestBody CleanupRequest request,
+            @Parameter(description = OperationResponses.IDEMPOTENCY_KEY_DOC)
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = OperationResponses.WAIT_DOC, schema = @Schema(type = "integer", format = "int32",
+                    defaultValue = "0", minimum = "0", maximum = "900"))
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(request.snapshotter(), null);
