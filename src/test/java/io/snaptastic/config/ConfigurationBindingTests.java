@@ -125,6 +125,36 @@ class ConfigurationBindingTests {
     }
 
     @Test
+    void picksUpTheUsersOwnSnapshotterBeanBesideTheYamlOnes() {
+        runner.withPropertyValues(
+                        "snaptastic.snapshotters.solr.volumes[0].device=/dev/sdf",
+                        "snaptastic.snapshotters.solr.volumes[0].mount-point=/mnt/solr")
+                .withBean("postgres", io.snaptastic.snapshotter.Snapshotter.class, () -> new io.snaptastic.snapshotter.Snapshotter() {
+                    @Override
+                    public String name() {
+                        return "postgres";
+                    }
+
+                    @Override
+                    public List<VolumeSpec> volumes(java.util.Map<String, Object> userdata) {
+                        return List.of(VolumeSpec.of("/dev/sdg", "/var/lib/postgresql", 200));
+                    }
+
+                    @Override
+                    public java.util.Map<String, String> filterTags(java.util.Map<String, Object> userdata) {
+                        return java.util.Map.of("role", "db");
+                    }
+                })
+                .run(context -> {
+                    SnapshotterRegistry registry = context.getBean(SnapshotterRegistry.class);
+                    assertThat(registry.all()).extracting(io.snaptastic.snapshotter.Snapshotter::name)
+                            .containsExactly("postgres", "solr");
+                    assertThat(registry.get("postgres").volumes(java.util.Map.of()))
+                            .containsExactly(VolumeSpec.of("/dev/sdg", "/var/lib/postgresql", 200));
+                });
+    }
+
+    @Test
     void takesTheListOfSystemDirectoriesFromConfiguration() {
         runner.withPropertyValues(
                         "snaptastic.system-directories=/srv",

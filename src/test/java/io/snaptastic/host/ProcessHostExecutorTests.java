@@ -79,13 +79,23 @@ class ProcessHostExecutorTests {
     }
 
     @Test
-    void keepsTheTimeoutWhenABackgroundChildHoldsTheOutputOpen() {
+    void keepsTheTimeoutWhenABackgroundChildHoldsTheOutputOpen() throws Exception {
         Command command = sh("sleep 60 & echo $! > " + dir.resolve("pid")).withTimeout(Duration.ofSeconds(2));
         long start = System.nanoTime();
 
-        assertThatExceptionOfType(HostCommandTimeoutException.class).isThrownBy(() -> executor.execute(command));
+        // When the shell exits before the output is being read, the JDK keeps what was buffered and
+        // closes the pipe, so the call returns at once; otherwise reading waits for the child, and the
+        // time limit ends it. Either way it never waits for the child's 60 s.
+        try {
+            executor.execute(command);
+        } catch (HostCommandTimeoutException expectedWhenTheChildHeldThePipe) {
+            assertThat(expectedWhenTheChildHeldThePipe.exitCode()).isEqualTo(-1);
+        } finally {
+            long pid = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
