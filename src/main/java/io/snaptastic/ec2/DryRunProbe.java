@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.VolumeType;
 
 /**
@@ -21,6 +22,8 @@ final class DryRunProbe {
     static final String PLACEHOLDER_VOLUME = "vol-00000000000000000";
     static final String PLACEHOLDER_SNAPSHOT = "snap-00000000000000000";
     private static final String PLACEHOLDER_DEVICE = "/dev/sdz";
+    /** The create calls carry the tag the real ones do, so a policy conditioned on it answers alike. */
+    private static final Map<String, String> MANAGED = Map.of("snaptastic:managed", "true");
 
     private final Supplier<Ec2Client> client;
     private final InstanceIdentity identity;
@@ -60,7 +63,8 @@ final class DryRunProbe {
             case CREATE_VOLUME -> ec2.createVolume(b -> b.dryRun(true)
                     .availabilityZone(identity.availabilityZone())
                     .size(1)
-                    .volumeType(VolumeType.GP3));
+                    .volumeType(VolumeType.GP3)
+                    .tagSpecifications(Ec2Mapping.tagSpecifications(ResourceType.VOLUME, MANAGED)));
             case ATTACH_VOLUME -> ec2.attachVolume(b -> b.dryRun(true)
                     .volumeId(PLACEHOLDER_VOLUME)
                     .instanceId(identity.instanceId())
@@ -68,8 +72,10 @@ final class DryRunProbe {
             case DETACH_VOLUME -> ec2.detachVolume(b -> b.dryRun(true).volumeId(PLACEHOLDER_VOLUME));
             case DELETE_VOLUME -> ec2.deleteVolume(b -> b.dryRun(true).volumeId(PLACEHOLDER_VOLUME));
             case CREATE_SNAPSHOTS -> ec2.createSnapshots(b -> b.dryRun(true)
-                    .instanceSpecification(s -> s.instanceId(identity.instanceId()).excludeBootVolume(true)));
-            case CREATE_SNAPSHOT -> ec2.createSnapshot(b -> b.dryRun(true).volumeId(PLACEHOLDER_VOLUME));
+                    .instanceSpecification(s -> s.instanceId(identity.instanceId()).excludeBootVolume(true))
+                    .tagSpecifications(Ec2Mapping.tagSpecifications(ResourceType.SNAPSHOT, MANAGED)));
+            case CREATE_SNAPSHOT -> ec2.createSnapshot(b -> b.dryRun(true).volumeId(PLACEHOLDER_VOLUME)
+                    .tagSpecifications(Ec2Mapping.tagSpecifications(ResourceType.SNAPSHOT, MANAGED)));
             case DELETE_SNAPSHOT -> ec2.deleteSnapshot(b -> b.dryRun(true).snapshotId(PLACEHOLDER_SNAPSHOT));
             case CREATE_TAGS -> ec2.createTags(b -> b.dryRun(true)
                     .resources(identity.instanceId())

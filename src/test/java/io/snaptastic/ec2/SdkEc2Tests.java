@@ -168,6 +168,13 @@ class SdkEc2Tests {
         CreateVolumeRequest dryRun = script.request(CreateVolumeRequest.class);
         assertThat(dryRun.dryRun()).isTrue();
         assertThat(dryRun.availabilityZone()).isEqualTo("eu-west-1a");
+        // Tagged as the real call is, so an IAM policy conditioned on aws:RequestTag answers alike.
+        assertThat(dryRun.tagSpecifications()).singleElement().satisfies(spec -> {
+            assertThat(spec.resourceType()).isEqualTo(ResourceType.VOLUME);
+            assertThat(spec.tags()).extracting(t -> t.key() + "=" + t.value()).containsExactly("snaptastic:managed=true");
+        });
+        assertThat(script.request(CreateSnapshotsRequest.class).tagSpecifications()).singleElement()
+                .satisfies(spec -> assertThat(spec.resourceType()).isEqualTo(ResourceType.SNAPSHOT));
     }
 
     @Test
