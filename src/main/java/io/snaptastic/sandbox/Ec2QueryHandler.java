@@ -65,11 +65,16 @@ final class Ec2QueryHandler implements HttpHandler {
             throw Ec2Error.client("InvalidAction", "The action " + action + " is not valid for this web service.");
         }
         log.debug("sandbox: {} {}", action, requestId);
-        faults.beforeAction(action);
-        if (params.bool("DryRun", false)) {
-            throw new Ec2Error(412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
+        long arrived = faults.arrival();
+        try {
+            faults.beforeAction(action);
+            if (params.bool("DryRun", false)) {
+                throw new Ec2Error(412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
+            }
+            return handler.handle(params, requestId);
+        } finally {
+            faults.holdAnswer(action, arrived);
         }
-        return handler.handle(params, requestId);
     }
 
     private static String body(InputStream in) throws IOException {

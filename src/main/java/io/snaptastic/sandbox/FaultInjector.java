@@ -29,17 +29,34 @@ final class FaultInjector {
         return new FaultInjector(faults, System::nanoTime, Math::random, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    /** Runs before an action: waits its latency, then may refuse it as throttled or failed. */
-    void beforeAction(String action) {
+    /** When an action arrived, by the injector's clock: {@link #holdAnswer} counts its latency from here. */
+    long arrival() {
+        return nanoTime.getAsLong();
+    }
+
+    /**
+     * Holds an answer until the action's latency has passed since it arrived. The latency models EC2's
+     * whole answer time, so the sandbox's own work (copying images for a snapshot) counts toward it
+     * rather than adding to it: what a client then measures beyond the latency is its own.
+     */
+    void holdAnswer(String action, long arrivedNanos) {
         Duration latency = faults.latency().getOrDefault(action, faults.latency().get(DEFAULT));
-        if (latency != null && !latency.isZero()) {
-            try {
-                sleeper.sleep(latency);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Ec2Error(503, "Unavailable", "The service is unavailable. Please try again shortly.");
-            }
+        if (latency == null || latency.isZero()) {
+            return;
         }
+        long remaining = latency.toNanos() - (nanoTime.getAsLong() - arrivedNanos);
+        if (remaining <= 0) {
+            return;
+        }
+        try {
+            sleeper.sleep(Duration.ofNanos(remaining));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs as an action arrives: may refuse it as throttled or failed. */
+    void beforeAction(String action) {
         SandboxProperties.Bucket bucket = faults.throttle().getOrDefault(action, faults.throttle().get(DEFAULT));
         if (bucket != null && !actionBuckets.computeIfAbsent(action, key -> new TokenBucket(bucket, nanoTime)).tryTake()) {
             throw new Ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.");

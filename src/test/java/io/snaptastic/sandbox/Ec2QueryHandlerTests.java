@@ -101,16 +101,17 @@ class Ec2QueryHandlerTests {
     }
 
     @Test
-    void waitsTheInjectedLatencyBeforeAnswering() {
+    void answersNoSoonerThanTheInjectedLatencyCountingItsOwnWork() {
         List<Duration> slept = new ArrayList<>();
         SandboxProperties.Faults slow = new SandboxProperties.Faults(
-                Map.of("default", Duration.ofMillis(5), "CreateVolume", Duration.ofMillis(50)), null, 0, false, null);
+                Map.of("default", Duration.ofMillis(5), "CreateVolume", Duration.ofMillis(500)), null, 0, false, null);
         FaultInjector faults = new FaultInjector(slow, System::nanoTime, () -> 1.0, slept::add);
         ec2 = SandboxHarness.start(stateDir, SandboxHarness.fast(), new FakeDisks(), faults);
 
         ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1").ok();
-        ec2.call("DescribeVolumes").ok();
 
-        assertThat(slept).containsExactly(Duration.ofMillis(50), Duration.ofMillis(5));
+        // What the action itself took is subtracted: the hold is the rest of the 500 ms.
+        assertThat(slept).singleElement().satisfies(hold -> assertThat(hold)
+                .isPositive().isLessThanOrEqualTo(Duration.ofMillis(500)));
     }
 }

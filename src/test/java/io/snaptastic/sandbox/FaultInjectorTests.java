@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,24 @@ class FaultInjectorTests {
         assertThat(bucket.tryTake()).isTrue();
         assertThat(bucket.tryTake()).isTrue();
         assertThat(bucket.tryTake()).as("never more than its capacity").isFalse();
+    }
+
+    @Test
+    void holdsAnAnswerUntilItsLatencyHasPassedSinceTheRequestArrived() {
+        SandboxProperties.Faults faults = new SandboxProperties.Faults(
+                Map.of("default", Duration.ofMillis(100), "CreateSnapshots", Duration.ofMillis(200)), null, 0, false, null);
+        List<Duration> slept = new ArrayList<>();
+        FaultInjector injector = new FaultInjector(faults, nanos::get, () -> 1.0, slept::add);
+
+        long arrived = injector.arrival();
+        nanos.addAndGet(Duration.ofMillis(80).toNanos());
+        injector.holdAnswer("CreateSnapshots", arrived);
+        long later = injector.arrival();
+        nanos.addAndGet(Duration.ofMillis(150).toNanos());
+        injector.holdAnswer("DescribeVolumes", later);
+
+        assertThat(slept).as("the sandbox's own 80 ms count toward the 200 ms; 150 ms of work exceed 100 ms")
+                .containsExactly(Duration.ofMillis(120));
     }
 
     @Test
