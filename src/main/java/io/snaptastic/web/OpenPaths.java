@@ -11,7 +11,7 @@ final class OpenPaths {
 
     private static final List<String> READABLE = List.of(
             "/snapshotters", "/volumes", "/mounts", "/snapshots",
-            "/v3/api-docs", "/swagger-ui", "/swagger-ui.html", "/actuator/health");
+            "/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui", "/swagger-ui.html", "/actuator/health");
 
     private OpenPaths() {}
 

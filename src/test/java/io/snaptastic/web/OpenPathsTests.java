@@ -17,6 +17,7 @@ class OpenPathsTests {
         "GET,    /snapshots,                      true",
         "GET,    /v3/api-docs,                    true",
         "GET,    /v3/api-docs/swagger-config,     true",
+        "GET,    /v3/api-docs.yaml,               true",
         "GET,    /swagger-ui.html,                true",
         "GET,    /swagger-ui/index.html,          true",
         "GET,    /actuator/health,                true",
