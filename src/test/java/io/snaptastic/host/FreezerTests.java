@@ -76,7 +76,8 @@ class FreezerTests {
 
     @Test
     void recordsTheFreezeBeforeFreezing() {
-        List<List<String>> recordedWhenFreezing = new ArrayList<>();
+        // Both freezes run side by side, so both may add at once.
+        List<List<String>> recordedWhenFreezing = new java.util.concurrent.CopyOnWriteArrayList<>();
         answer = argv -> {
             if (argv.contains("-f")) {
                 records().forEach(record -> recordedWhenFreezing.add(read(record)));
