@@ -1,6 +1,7 @@
 package io.snaptastic.mount;
 
 import io.snaptastic.operation.Operation;
+import io.snaptastic.operation.OperationAnswers;
 import io.snaptastic.operation.OperationResponses;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
@@ -12,10 +13,7 @@ import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.web.ProblemResponses;
 import io.snaptastic.web.ProblemType;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -63,10 +61,7 @@ class MountController {
             + "(mount-snapshots)", description = "Each volume is restored from the newest completed snapshot matching the "
             + "snapshotter's filter tags and its mount point, attached and mounted; with no snapshot, a new volume is "
             + "formatted. A volume already mounted is reported as such and left alone.")
-    @ApiResponse(responseCode = "200", description = OperationResponses.FINISHED_DOC)
-    @ApiResponse(responseCode = "202", description = OperationResponses.ACCEPTED_DOC, headers = @Header(name = "Location",
-            description = "/operations/{id}", schema = @Schema(type = "string")),
-            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @OperationAnswers
     @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
             ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.UNAVAILABLE})
     ResponseEntity<Operation> mount(@Valid @RequestBody MountRequest request,
@@ -94,10 +89,7 @@ class MountController {
     @io.swagger.v3.oas.annotations.Operation(operationId = "unmount", summary = "Unmount and detach a snapshotter's "
             + "volumes (unmount-snapshots)", description = "Each volume is unmounted and detached; with deleteVolumes, "
             + "volumes this agent manages are deleted too. Snapshots are never deleted here.")
-    @ApiResponse(responseCode = "200", description = OperationResponses.FINISHED_DOC)
-    @ApiResponse(responseCode = "202", description = OperationResponses.ACCEPTED_DOC, headers = @Header(name = "Location",
-            description = "/operations/{id}", schema = @Schema(type = "string")),
-            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @OperationAnswers
     @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
             ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED,
             ProblemType.VALIDATION_FAILED, ProblemType.UNAVAILABLE})

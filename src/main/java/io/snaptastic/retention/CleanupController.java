@@ -1,6 +1,7 @@
 package io.snaptastic.retention;
 
 import io.snaptastic.operation.Operation;
+import io.snaptastic.operation.OperationAnswers;
 import io.snaptastic.operation.OperationResponses;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.operation.RequestFingerprint;
@@ -9,10 +10,7 @@ import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.web.ProblemResponses;
 import io.snaptastic.web.ProblemType;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,10 +38,7 @@ class CleanupController {
             description = "Deletes the managed snapshots that keep-last, max-age and the expires tag let go, per mount "
                     + "point; never an unmanaged one, the newest completed one, or one an attached volume came from. "
                     + "The operation's details list what was deleted or kept, and why; dryRun deletes nothing.")
-    @ApiResponse(responseCode = "200", description = OperationResponses.FINISHED_DOC)
-    @ApiResponse(responseCode = "202", description = OperationResponses.ACCEPTED_DOC, headers = @Header(name = "Location",
-            description = "/operations/{id}", schema = @Schema(type = "string")),
-            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @OperationAnswers
     @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
             ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.UNAVAILABLE})
     ResponseEntity<Operation> cleanup(@Valid @RequestBody CleanupRequest request,

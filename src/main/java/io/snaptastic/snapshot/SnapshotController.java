@@ -1,6 +1,7 @@
 package io.snaptastic.snapshot;
 
 import io.snaptastic.operation.Operation;
+import io.snaptastic.operation.OperationAnswers;
 import io.snaptastic.operation.OperationResponses;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
@@ -11,8 +12,6 @@ import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.web.ProblemResponses;
 import io.snaptastic.web.ProblemType;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,10 +53,7 @@ class SnapshotController {
     @io.swagger.v3.oas.annotations.Operation(operationId = "snapshot", summary = "Snapshot a snapshotter's volumes "
             + "(make-snapshots)", description = "Each mounted volume's filesystem is frozen only while EC2 takes the "
             + "snapshot's point in time, then thawed; the snapshot is tagged so that a later mount finds it.")
-    @ApiResponse(responseCode = "200", description = OperationResponses.FINISHED_DOC)
-    @ApiResponse(responseCode = "202", description = OperationResponses.ACCEPTED_DOC, headers = @Header(name = "Location",
-            description = "/operations/{id}", schema = @Schema(type = "string")),
-            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @OperationAnswers
     @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
             ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.UNAVAILABLE})
     ResponseEntity<Operation> snapshot(@Valid @RequestBody SnapshotRequest request,

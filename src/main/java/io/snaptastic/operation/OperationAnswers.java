@@ -1,0 +1,19 @@
+package io.snaptastic.operation;
+
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Describes, on an endpoint that starts an operation, its two answers: 200 finished, 202 still running. */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@ApiResponse(responseCode = "200", description = OperationResponses.FINISHED_DOC)
+@ApiResponse(responseCode = "202", description = OperationResponses.ACCEPTED_DOC, headers = @Header(name = "Location",
+        description = "/operations/{id}", schema = @Schema(type = "string")),
+        content = @Content(schema = @Schema(implementation = Operation.class)))
+public @interface OperationAnswers {}
