@@ -80,7 +80,7 @@ public class UnmountService {
                 ec2.awaitDetached(id, timeouts.detached());
                 if (deleteVolume) {
                     outcome = deleteIfManaged(attached.get(), outcome, listener);
-                } else if ("true".equals(attached.get().tags().get(ResourceTags.MANAGED))) {
+                } else if (ResourceTags.isManaged(attached.get().tags())) {
                     ec2.createTags(List.of(id), Map.of(ResourceTags.RETAINED, "true"));
                 }
             } else if (attached.isPresent()) {
@@ -98,7 +98,7 @@ public class UnmountService {
 
     /** Only a volume this agent marked as managed is ever deleted; any other stays, detached. */
     private VolumeOutcome deleteIfManaged(Volume volume, VolumeOutcome outcome, WorkflowListener listener) {
-        if (!"true".equals(volume.tags().get(ResourceTags.MANAGED))) {
+        if (!ResourceTags.isManaged(volume.tags())) {
             log.info("kept {}: it is not tagged {}=true", volume.id(), ResourceTags.MANAGED);
             return outcome;
         }

@@ -44,10 +44,10 @@ public class OwnVolumes {
         filters.put("tag:" + ResourceTags.MANAGED, List.of("true"));
         filters.put("tag:" + ResourceTags.INSTANCE_ID, List.of(instance.instanceId()));
         if (snapshotter != null) {
-            filters.put("tag:" + ResourceTags.SNAPSHOTTER, List.of(literal(snapshotter)));
+            filters.put("tag:" + ResourceTags.SNAPSHOTTER, List.of(ResourceTags.literal(snapshotter)));
         }
         if (mountPoint != null) {
-            filters.put("tag:" + ResourceTags.MOUNT_POINT, List.of(literal(mountPoint)));
+            filters.put("tag:" + ResourceTags.MOUNT_POINT, List.of(ResourceTags.literal(mountPoint)));
         }
         return ec2.describeVolumes(filters);
     }
@@ -58,7 +58,7 @@ public class OwnVolumes {
 
     /** Whether the volume carries this agent's and this instance's marks. */
     public boolean ours(Volume volume) {
-        return "true".equals(volume.tags().get(ResourceTags.MANAGED))
+        return ResourceTags.isManaged(volume.tags())
                 && instance.instanceId().equals(volume.tags().get(ResourceTags.INSTANCE_ID));
     }
 
@@ -111,8 +111,4 @@ public class OwnVolumes {
         }
     }
 
-    /** EC2 filter values treat * and ? as wildcards; a backslash makes them literal. */
-    private static String literal(String value) {
-        return value.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
-    }
 }

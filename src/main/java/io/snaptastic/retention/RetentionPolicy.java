@@ -68,7 +68,7 @@ public final class RetentionPolicy {
     private Optional<Reason> protection(Snapshot snapshot, boolean newestCompleted, Set<String> inUse) {
         Map<String, String> tags = snapshot.tags();
         String owner = tags.get(ResourceTags.SNAPSHOTTER);
-        boolean managed = "true".equals(tags.get(ResourceTags.MANAGED));
+        boolean managed = ResourceTags.isManaged(tags);
         // The Python snaptastic wrote neither tag; only those snapshots may be adopted.
         boolean legacy = !tags.containsKey(ResourceTags.MANAGED) && owner == null;
         if (!managed && !(legacy && retention.adoptLegacy())) {

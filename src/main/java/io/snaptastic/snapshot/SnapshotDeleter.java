@@ -29,7 +29,7 @@ public class SnapshotDeleter {
         Snapshot snapshot = ec2.findSnapshot(snapshotId)
                 .orElseThrow(() -> new io.snaptastic.ec2.Ec2Exception.NotFound("InvalidSnapshot.NotFound",
                         "snapshot " + snapshotId + " does not exist", null));
-        if (!"true".equals(snapshot.tags().get(ResourceTags.MANAGED))) {
+        if (!ResourceTags.isManaged(snapshot.tags())) {
             throw new UnmanagedSnapshotException(snapshotId);
         }
         ec2.deleteSnapshot(snapshotId);

@@ -1,6 +1,7 @@
 package io.snaptastic.snapshot;
 
 import io.snaptastic.ec2.Snapshot;
+import io.snaptastic.snapshotter.ResourceTags;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record SnapshotView(String mountPoint, List<Item> snapshots) {
 
         static Item of(Snapshot snapshot) {
             return new Item(snapshot.id(), snapshot.volumeId(), snapshot.state(), snapshot.progress(), snapshot.volumeSizeGib(),
-                    snapshot.startTime(), snapshot.description(), "true".equals(snapshot.tags().get("snaptastic:managed")),
+                    snapshot.startTime(), snapshot.description(), ResourceTags.isManaged(snapshot.tags()),
                     new java.util.TreeMap<>(snapshot.tags()));
         }
     }

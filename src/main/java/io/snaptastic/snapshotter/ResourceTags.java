@@ -119,8 +119,13 @@ public final class ResourceTags {
         return filters;
     }
 
+    /** Whether the tags mark a volume or snapshot as this agent's, the only ones it ever deletes. */
+    public static boolean isManaged(Map<String, String> tags) {
+        return "true".equals(tags.get(MANAGED));
+    }
+
     /** EC2 filter values treat * and ? as wildcards; a backslash makes them literal. */
-    static String literal(String value) {
+    public static String literal(String value) {
         return value.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
     }
 
