@@ -8,6 +8,7 @@ import io.snaptastic.ec2.Volume;
 import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.Mounter;
+import io.snaptastic.host.Probe;
 import io.snaptastic.snapshotter.Failures;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
@@ -101,19 +102,16 @@ class VolumeRestorer {
         progress.step(VolumeStep.RESOLVE_DEVICE);
         Path device = devices.await(volumeId, volume.device(), timeouts.device());
         String fileSystem = volume.fileSystem();
-        if (restored) {
-            progress.step(VolumeStep.CHECK_FILESYSTEM);
-            fileSystem = filesystems.probe(device).fsType();
-            if (fileSystem == null) {
-                throw new IllegalStateException("the volume restored from a snapshot holds no filesystem; it is left unformatted");
-            }
-            filesystems.check(device, fileSystem);
-        } else if (filesystems.probe(device).empty()) {
+        Probe probe = filesystems.probe(device);
+        if (!restored && probe.empty()) {
             progress.step(VolumeStep.FORMAT);
             filesystems.format(device, fileSystem, false);
         } else {
             progress.step(VolumeStep.CHECK_FILESYSTEM);
-            fileSystem = filesystems.probe(device).fsType();
+            if (restored && probe.fsType() == null) {
+                throw new IllegalStateException("the volume restored from a snapshot holds no filesystem; it is left unformatted");
+            }
+            fileSystem = probe.fsType();
             filesystems.check(device, fileSystem);
         }
         // ext4 grows offline, before the mount (online resize needs CAP_SYS_RESOURCE, which containers
