@@ -3,6 +3,12 @@
 # The Snaptastic agent as a container image: built from source with the Maven wrapper, then run on a
 # Java 25 JRE with an AOT cache (JEP 483/514) made by a training run during the build, so the agent
 # starts fast on a booting node. Build: docker build -t snaptastic:0.1.0-SNAPSHOT .
+#
+# How the agent runs (the same flags in the training run and the ENTRYPOINT, or the JVM drops the
+# cache): -Dspring.aot.enabled=true starts the context Spring processed at build time instead of
+# working it out from the configuration classes; -XX:TieredStopAtLevel=1 keeps the C2 compiler from
+# taking a core while the agent starts (it spends its life waiting on EC2 and on the kernel);
+# -XX:+UseSerialGC suits a heap this small. bench/run measures each of these (README, Performance).
 
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /build
@@ -27,14 +33,14 @@ WORKDIR /opt/snaptastic
 # JVM exits, writing the cache. It needs the same JVM and class path as the ENTRYPOINT, so it runs in
 # this stage with the same absolute paths. Its state dir is a throwaway one, so no token is baked
 # into the image.
-RUN java -XX:AOTCacheOutput=/opt/snaptastic/app.aot -Dspring.context.exit=onRefresh \
+RUN java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true -XX:AOTCacheOutput=/opt/snaptastic/app.aot -Dspring.context.exit=onRefresh \
         -Dsnaptastic.state-dir=/tmp/aot-training -jar /opt/snaptastic/snaptastic.jar \
     && rm -rf /tmp/aot-training
 
 # Runs as root, on purpose: the agent mounts and unmounts file systems, runs mkfs, fsck and fsfreeze,
 # and opens the NVMe and loop block devices of the host, none of which an unprivileged user may do.
 # The container also needs --privileged, the host's /dev, and the data root shared with the host
-# (see packaging/INSTALL.md).
+# (README, "Installation").
 USER root
 ENV SPRING_CONFIG_ADDITIONAL_LOCATION=optional:file:/etc/snaptastic/
 EXPOSE 8168 8169
@@ -44,4 +50,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "--max-time", "4", "http://127.0.0.1:8169/actuator/health"]
 # Exec form: java is PID 1 and gets SIGTERM itself, so a stop never lands mid-freeze without the
 # agent's shutdown thawing first.
-ENTRYPOINT ["java", "-XX:AOTCache=/opt/snaptastic/app.aot", "-jar", "/opt/snaptastic/snaptastic.jar"]
+ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true", \
+    "-XX:AOTCache=/opt/snaptastic/app.aot", "-jar", "/opt/snaptastic/snaptastic.jar"]

@@ -75,6 +75,9 @@ final class Report {
     }
 
     private void mountTime() {
+        if (r.agent.isEmpty()) {
+            return;
+        }
         Results.Side one = r.agent.get(1);
         long floor = 2 * r.settings.callLatency().toMillis() + 2 * r.settings.stateDelay().toMillis()
                 + (r.formatAndMount.isEmpty() ? 0 : Stats.median(r.formatAndMount));
@@ -95,10 +98,10 @@ final class Report {
 
     private void startup() {
         for (Results.StartupRow row : r.startup) {
-            boolean judged = row.name().contains("AOT cache") && !row.name().contains("no AOT");
+            boolean judged = row.role() == Results.StartupRow.Role.TARGET;
             long ready = Stats.median(row.readyMillis());
             String figure = ms(ready) + ", RSS " + Stats.median(row.rssMib()) + " MiB";
-            if (row.name().startsWith("bare")) {
+            if (row.role() == Results.StartupRow.Role.REFERENCE) {
                 row("4", "start → ready, RSS: " + row.name(), "—", figure, "reference", "—");
             } else {
                 row("4", "start → ready, RSS: " + row.name(), figure, "—", judged ? "≤ 1000 ms" : "—",

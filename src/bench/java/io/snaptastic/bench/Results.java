@@ -55,10 +55,17 @@ final class Results {
         }
     }
 
-    /** Start-up of one way of running a JVM, over its rounds. */
-    record StartupRow(String name, List<Long> readyMillis, List<Long> rssMib) {
-        StartupRow(String name) {
-            this(name, new ArrayList<>(), new ArrayList<>());
+    /**
+     * Start-up of one way of running a JVM, over its rounds.
+     *
+     * @param role whether the row is the agent held to the target, another way of running the agent,
+     *     or the bare reference app
+     */
+    record StartupRow(String name, Role role, List<Long> readyMillis, List<Long> rssMib) {
+        StartupRow(String name, Role role) {
+            this(name, role, new ArrayList<>(), new ArrayList<>());
         }
+
+        enum Role { TARGET, AGENT, REFERENCE }
     }
 }

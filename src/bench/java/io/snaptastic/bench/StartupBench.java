@@ -1,7 +1,9 @@
 package io.snaptastic.bench;
 
+import io.snaptastic.bench.Results.StartupRow.Role;
 import io.snaptastic.host.Command;
 import io.snaptastic.host.ProcessHostExecutor;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,53 +11,72 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * Figure 4: process start to readiness UP, and resident memory then, for the agent's jar on Java 17,
- * on Java 25 without and with an AOT cache (trained with a run that exits after refresh), and for a
- * bare Spring Boot web app as the reference. The ways are interleaved round by round, so a slow moment
- * of the machine does not land on one of them only.
+ * on Java 25 without and with an AOT cache, the way the image and the systemd unit run it (AOT cache,
+ * Spring's build-time processed context, C1 only, Serial GC), and a bare Spring Boot web app as the
+ * reference, on Java 17 and run like the image. Each AOT cache is trained by a run with the same JVM
+ * options that exits after refresh, as the Dockerfile does. The ways are interleaved round by round,
+ * so a slow moment of the machine does not land on one of them only.
  */
 final class StartupBench {
 
+    /** The JVM options the Dockerfile's ENTRYPOINT and the systemd unit give the agent. */
+    static final List<String> AS_SHIPPED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true");
+    /** The same, less Spring's AOT mode, which needs a build-time processed application. */
+    static final List<String> BARE_AS_SHIPPED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private final BenchSettings settings;
     private final Path extracted;
-    private final Path aotCache;
 
     StartupBench(BenchSettings settings) {
         this.settings = settings;
         this.extracted = settings.out().resolve("extracted");
-        this.aotCache = settings.out().resolve("app.aot");
     }
 
+    /** One way to start a JVM: its command line before the application's arguments. */
+    private record Way(String name, Results.StartupRow.Role role, List<String> java) {}
+
     void run(Results results) throws Exception {
-        prepareJava25();
-        Map<String, Function<Agent.Ports, List<String>>> ways = new LinkedHashMap<>();
-        Path extractedJar = extracted.resolve("snaptastic.jar");
-        ways.put("agent jar, Java 17", p -> List.of(settings.java17(), "-jar", settings.jar().toString()));
-        ways.put("agent jar, Java 25 (extracted, no AOT cache)", p -> List.of(settings.java25(), "-jar", extractedJar.toString()));
-        ways.put("agent jar, Java 25 + AOT cache", p -> List.of(settings.java25(), "-XX:AOTCache=" + aotCache, "-jar",
-                extractedJar.toString()));
-        String bare = "bare Spring Boot web app, Java 17";
+        extractJar();
+        String jar = extracted.resolve("snaptastic.jar").toString();
+        Path bareJar = bareJar();
+        List<String> agentTraining = List.of("-jar", jar);
+        List<String> bareTraining = bareCommand(bareJar);
+        List<Way> ways = List.of(
+                new Way("agent jar, Java 17", Role.AGENT, List.of(settings.java17(), "-jar", settings.jar().toString())),
+                new Way("agent jar, Java 25 (extracted, no AOT cache)", Role.AGENT, List.of(settings.java25(), "-jar", jar)),
+                new Way("agent jar, Java 25 + AOT cache", Role.AGENT,
+                        withCache("app.aot", List.of(), agentTraining, true)),
+                new Way("agent jar, Java 25 + AOT cache + Spring AOT, C1, Serial GC (as the image and the unit run it)",
+                        Role.TARGET, withCache("app-shipped.aot", AS_SHIPPED, agentTraining, true)),
+                new Way("bare Spring Boot web app, Java 17", Role.REFERENCE, concat(List.of(settings.java17()), bareTraining)),
+                new Way("bare Spring Boot web app, Java 25 + AOT cache, C1, Serial GC", Role.REFERENCE,
+                        withCache("bare.aot", BARE_AS_SHIPPED, bareTraining, false)));
         Map<String, Results.StartupRow> rows = new LinkedHashMap<>();
-        ways.keySet().forEach(name -> rows.put(name, new Results.StartupRow(name)));
-        rows.put(bare, new Results.StartupRow(bare));
+        ways.forEach(way -> rows.put(way.name(), new Results.StartupRow(way.name(), way.role())));
         for (int round = 0; round < settings.repeat(); round++) {
-            for (var way : ways.entrySet()) {
-                measureAgent(way.getKey(), way.getValue(), rows.get(way.getKey()));
+            for (Way way : ways) {
+                if (way.role() == Role.REFERENCE) {
+                    measureBare(way, rows.get(way.name()));
+                } else {
+                    measureAgent(way, rows.get(way.name()));
+                }
             }
-            measureBare(rows.get(bare));
         }
         results.startup.addAll(rows.values());
     }
 
-    private void measureAgent(String name, Function<Agent.Ports, List<String>> java, Results.StartupRow row) throws Exception {
+    private void measureAgent(Way way, Results.StartupRow row) throws Exception {
         Path root = Files.createTempDirectory("snaptastic-bench-start").toRealPath();
         Agent.Ports ports = Agent.Ports.free();
-        List<String> command = new ArrayList<>(java.apply(ports));
+        List<String> command = new ArrayList<>(way.java());
         command.addAll(Agent.baseArguments(root, ports));
-        Bench.log("start-up: %s", name);
+        Bench.log("start-up: %s", way.name());
         try (JavaProcess process = JavaProcess.start(command, settings.out().resolve("startup.log"))) {
             row.readyMillis().add(process.awaitReady(Agent.readiness(ports.management()), Duration.ofMinutes(2)));
             row.rssMib().add(process.rssMib());
@@ -64,31 +85,103 @@ final class StartupBench {
         }
     }
 
-    private void measureBare(Results.StartupRow row) throws Exception {
+    private void measureBare(Way way, Results.StartupRow row) throws Exception {
         int port = Agent.freePort();
-        List<String> command = List.of(settings.java17(), "-cp", bareClasspath(), "io.snaptastic.bench.bare.BareWebApplication",
-                "--server.port=" + port, "--server.address=127.0.0.1", "--management.endpoint.health.probes.enabled=true",
-                "--logging.level.root=WARN");
-        Bench.log("start-up: %s", row.name());
+        List<String> command = new ArrayList<>(way.java());
+        command.addAll(bareArguments(port));
+        Bench.log("start-up: %s", way.name());
         try (JavaProcess process = JavaProcess.start(command, settings.out().resolve("startup-bare.log"))) {
             row.readyMillis().add(process.awaitReady(Agent.readiness(port), Duration.ofMinutes(2)));
             row.rssMib().add(process.rssMib());
         }
     }
 
-    /** Spring Boot, Spring MVC, Tomcat, Actuator, Jackson and logging from the bench's classpath, and the app. */
-    private String bareClasspath() {
+    private static List<String> bareArguments(int port) {
+        return List.of("--server.port=" + port, "--server.address=127.0.0.1", "--management.endpoint.health.probes.enabled=true",
+                "--logging.level.root=WARN");
+    }
+
+    private List<String> bareCommand(Path bareJar) {
+        return List.of("-cp", bareClasspath(bareJar), "io.snaptastic.bench.bare.BareWebApplication");
+    }
+
+    /**
+     * Java 25 with {@code options} and an AOT cache trained by one run with the same options (the JVM
+     * drops a cache made with others) that exits once the context is refreshed.
+     */
+    private List<String> withCache(String file, List<String> options, List<String> application, boolean agent) throws Exception {
+        Path cache = settings.out().resolve(file);
+        Path newestInput = agent ? extracted.resolve("snaptastic.jar") : bareJar();
+        if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(newestInput)) < 0) {
+            Bench.log("training the AOT cache %s (Java 25, context exits after refresh)", file);
+            Files.deleteIfExists(cache);
+            Path root = Files.createTempDirectory("snaptastic-bench-aot").toRealPath();
+            List<String> command = new ArrayList<>(List.of(settings.java25()));
+            command.addAll(options);
+            command.add("-XX:AOTCacheOutput=" + cache);
+            command.add("-Dspring.context.exit=onRefresh");
+            command.addAll(application);
+            if (agent) {
+                command.addAll(Agent.baseArguments(root, Agent.Ports.free()));
+            } else {
+                command.addAll(bareArguments(Agent.freePort()));
+            }
+            Path log = settings.out().resolve("aot-training.log");
+            try (JavaProcess training = JavaProcess.start(command, log)) {
+                int exit = training.awaitExit(Duration.ofMinutes(5));
+                if (exit != 0 || !Files.exists(cache)) {
+                    throw new IllegalStateException("AOT training failed (exit " + exit + "); see " + log);
+                }
+            } finally {
+                HostCleanup.release(root);
+            }
+        }
+        return concat(concat(List.of(settings.java25()), options), concat(List.of("-XX:AOTCache=" + cache), application));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** Spring Boot, Spring MVC, Tomcat, Actuator, Jackson and logging from the bench's classpath, and the app's jar. */
+    private String bareClasspath(Path bareJar) {
         List<String> keep = List.of("/org/springframework/", "/com/fasterxml/", "/tools/jackson/", "/org/apache/tomcat/",
                 "/io/micrometer/", "/org/slf4j/", "/ch/qos/logback/", "/org/apache/logging/log4j/", "/org/yaml/",
-                "/org/hdrhistogram/", "/org/latencyutils/", "/jakarta/annotation/", "/org/jspecify/", "/commons-logging/", "/test-classes");
-        return String.join(":", settings.bareClasspath().stream()
+                "/org/hdrhistogram/", "/org/latencyutils/", "/jakarta/annotation/", "/org/jspecify/", "/commons-logging/");
+        List<String> entries = new ArrayList<>(settings.bareClasspath().stream()
                 .filter(entry -> keep.stream().anyMatch(entry::contains))
                 .filter(entry -> !entry.contains("-test") && !entry.contains("prometheus"))
                 .toList());
+        entries.add(bareJar.toString());
+        return String.join(":", entries);
     }
 
-    /** The AOT cache needs plain jars on a fixed classpath: the jar is extracted, then one training run records it. */
-    private void prepareJava25() throws Exception {
+    /**
+     * The bare app's classes as a jar of their own: an AOT cache covers classes from jars only, and a
+     * JVM refuses to make one with a non-empty directory on the class path.
+     */
+    private Path bareJar() throws IOException {
+        Path jar = settings.out().resolve("bare-app.jar");
+        Path classes = Path.of("target/test-classes");
+        Path dir = classes.resolve("io/snaptastic/bench/bare");
+        Path app = dir.resolve("BareWebApplication.class");
+        if (Files.exists(jar) && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(app)) >= 0) {
+            return jar;
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString()));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** The AOT cache needs plain jars on a fixed classpath: the executable jar is extracted once per build. */
+    private void extractJar() throws Exception {
         Path extractedJar = extracted.resolve("snaptastic.jar");
         long built = Files.getLastModifiedTime(settings.jar()).toMillis();
         if (!Files.exists(extractedJar) || Files.getLastModifiedTime(extractedJar).toMillis() < built) {
@@ -97,23 +190,6 @@ final class StartupBench {
             host.run(Command.of("rm", "-rf", "--", extracted.toString()).withTimeout(Duration.ofSeconds(60)));
             host.run(Command.of(settings.java17(), "-Djarmode=tools", "-jar", settings.jar().toString(), "extract",
                     "--destination", extracted.toString()).withTimeout(Duration.ofMinutes(2)));
-        }
-        if (!Files.exists(aotCache) || Files.getLastModifiedTime(aotCache).toMillis() < Files.getLastModifiedTime(extractedJar).toMillis()) {
-            Bench.log("training the AOT cache (Java 25, context exits after refresh)");
-            Files.deleteIfExists(aotCache);
-            Path root = Files.createTempDirectory("snaptastic-bench-aot").toRealPath();
-            Agent.Ports ports = Agent.Ports.free();
-            List<String> command = new ArrayList<>(List.of(settings.java25(), "-XX:AOTCacheOutput=" + aotCache,
-                    "-Dspring.context.exit=onRefresh", "-jar", extractedJar.toString()));
-            command.addAll(Agent.baseArguments(root, ports));
-            try (JavaProcess training = JavaProcess.start(command, settings.out().resolve("aot-training.log"))) {
-                int exit = training.awaitExit(Duration.ofMinutes(5));
-                if (exit != 0 || !Files.exists(aotCache)) {
-                    throw new IllegalStateException("AOT training failed (exit " + exit + "); see bench/out/aot-training.log");
-                }
-            } finally {
-                HostCleanup.release(root);
-            }
         }
     }
 }

@@ -32,6 +32,7 @@ final class AgentProcess {
     private final int apiPort = freePort();
     private final int managementPort = freePort();
     private final int sandboxPort = freePort();
+    private final List<String> jvmArguments = new ArrayList<>();
     private Process process;
     private int starts;
 
@@ -55,20 +56,41 @@ final class AgentProcess {
         return URI.create("http://127.0.0.1:" + sandboxPort);
     }
 
+    /** JVM options for every later start, e.g. {@code -Dspring.aot.enabled=true}. */
+    AgentProcess withJvmArguments(String... arguments) {
+        jvmArguments.addAll(List.of(arguments));
+        return this;
+    }
+
     /** Starts the agent with the given extra properties and waits until it answers. */
     void start(String... properties) throws IOException {
+        start(true, properties);
+    }
+
+    /**
+     * Starts the agent as on an instance, without the sandbox profile: the properties say where EC2 and
+     * IMDS are. Credentials come from the environment, as the SDK's default chain reads them.
+     */
+    void startWithoutSandbox(String... properties) throws IOException {
+        start(false, properties);
+    }
+
+    private void start(boolean sandbox, String... properties) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
+        command.addAll(jvmArguments);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.snaptastic.SnaptasticApplication");
-        command.add("--spring.profiles.active=sandbox");
+        if (sandbox) {
+            command.add("--spring.profiles.active=sandbox");
+            command.add("--snaptastic.sandbox.port=" + sandboxPort);
+            command.add("--snaptastic.sandbox.state-delay=50ms");
+            command.add("--snaptastic.sandbox.snapshot-delay=200ms");
+        }
         command.add("--server.port=" + apiPort);
         command.add("--management.server.port=" + managementPort);
-        command.add("--snaptastic.sandbox.port=" + sandboxPort);
-        command.add("--snaptastic.sandbox.state-delay=50ms");
-        command.add("--snaptastic.sandbox.snapshot-delay=200ms");
         command.add("--snaptastic.state-dir=" + stateDir());
         command.add("--snaptastic.security.token=" + AgentUnderTest.TOKEN);
         command.add("--snaptastic.snapshotters.solr.volumes[0].device=/dev/sdf");
@@ -78,7 +100,12 @@ final class AgentProcess {
             command.add("--" + property);
         }
         Path log = root.resolve("agent-" + (++starts) + ".log");
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (!sandbox) {
+            builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDSNAPTASTICTEST");
+            builder.environment().put("AWS_SECRET_ACCESS_KEY", "not-a-secret");
+        }
+        process = builder.start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the agent exited with " + process.exitValue() + "; see " + log);
@@ -138,6 +165,11 @@ final class AgentProcess {
 
     private static String encode(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The status code of a management path, e.g. the readiness group; -1 when nothing answers. */
+    int managementStatus(String path) {
+        return status(path, managementPort);
     }
 
     private int status(String path, int port) {

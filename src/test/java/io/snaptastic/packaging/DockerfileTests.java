@@ -66,6 +66,11 @@ class DockerfileTests {
         // The training run must not leave a token in the image: its state dir is thrown away.
         String stateDir = group(Pattern.compile("-Dsnaptastic\\.state-dir=(\\S+)"), training);
         assertThat(training).contains("rm -rf " + stateDir);
+        // The JVM drops a cache made with other options (the collector, the compiler, Spring's AOT mode).
+        for (String option : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true")) {
+            assertThat(training).contains(option);
+            assertThat(entrypoint).contains(option);
+        }
         // The cache only covers the extracted form of the jar.
         assertThat(dockerfile.stages().get(0).arguments("RUN")).anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract"));
     }
