@@ -97,7 +97,13 @@ public final class Bench {
             }
             log("starting the agent (Java 17, sandbox, %d ms per EC2 call, %d ms per state transition)",
                     settings.callLatency().toMillis(), settings.stateDelay().toMillis());
-            try (Agent agent = Agent.start(List.of(settings.java17(), "-jar", settings.jar().toString()), root, ports, extra,
+            List<String> java = new ArrayList<>(List.of(settings.java17()));
+            String options = System.getenv("BENCH_AGENT_JVM_ARGS");
+            if (options != null && !options.isBlank()) {
+                java.addAll(List.of(options.trim().split("\\s+")));
+            }
+            java.addAll(List.of("-jar", settings.jar().toString()));
+            try (Agent agent = Agent.start(java, root, ports, extra,
                     settings.out().resolve("agent-workload.log"));
                     SeedReplay seed = new SeedReplay(proxy.uri(), root.resolve("state/sandbox/dev"), new ProcessHostExecutor())) {
                 // One unmeasured round first: the figures are of a running agent, not of its first JIT-cold request.

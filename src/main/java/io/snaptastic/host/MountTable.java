@@ -38,6 +38,20 @@ public class MountTable {
         return topmost(entries(), mountPoint);
     }
 
+    /** The table as read once, for a listing that looks up many mount points (one read, one parse). */
+    public Mounts read() {
+        return new Mounts(entries());
+    }
+
+    /** The mount table at one moment. */
+    public record Mounts(List<MountEntry> entries) {
+
+        /** The mount visible at the mount point, as {@link MountTable#at} says. */
+        public Optional<MountEntry> at(String mountPoint) {
+            return topmost(entries, mountPoint);
+        }
+    }
+
     /** The mount that holds the path: the one with the longest mount point that is a prefix of it. */
     public Optional<MountEntry> containing(Path path) {
         Path absolute = path.toAbsolutePath().normalize();

@@ -86,6 +86,26 @@ public class Mounter {
         return mountTable.at(Operands.mountPoint(mountPoint));
     }
 
+    /** What is mounted where, read once: for looking up many mount points (see {@link Mounts#at}). */
+    public Mounts mounts() {
+        return new Mounts(mountTable.read());
+    }
+
+    /** The host's mounts at one moment. */
+    public static final class Mounts {
+
+        private final MountTable.Mounts table;
+
+        private Mounts(MountTable.Mounts table) {
+            this.table = table;
+        }
+
+        /** The mount visible at the mount point, if any, as {@link Mounter#mountedAt} says. */
+        public Optional<MountEntry> at(String mountPoint) {
+            return table.at(Operands.mountPoint(mountPoint));
+        }
+    }
+
     /** Creates the mount point, and insists that no link in its path sends the mount elsewhere. */
     private static void createDirectory(String mountPoint) {
         try {

@@ -32,11 +32,12 @@ public class MountOverview {
 
     public List<SnapshotterMounts> all() {
         List<SnapshotterMounts> all = new ArrayList<>();
+        Mounter.Mounts mounts = mounter.mounts();
         for (Snapshotter snapshotter : registry.all()) {
             try {
                 SnapshotterContext context = resolver.resolve(snapshotter.name(), null);
                 all.add(new SnapshotterMounts(snapshotter.name(), context.volumes().stream().map(v -> {
-                    Optional<MountEntry> entry = mounter.mountedAt(v.mountPoint());
+                    Optional<MountEntry> entry = mounts.at(v.mountPoint());
                     return new MountPointState(v.device(), v.mountPoint(), entry.isPresent(),
                             entry.map(MountEntry::source).orElse(null), entry.map(MountEntry::fsType).orElse(null));
                 }).toList(), null));

@@ -7,8 +7,10 @@ public final class DeviceNames {
 
     /** The attachment letter of a data device name, or the name itself when it has none. */
     public static String letter(String device) {
-        String rest = device.replaceFirst("^/dev/(sd|xvd)", "");
-        return rest.isEmpty() || rest.equals(device) ? device : rest.substring(0, 1);
+        // Plain prefix checks, not a regex: listings compare every volume with every attachment.
+        String rest = device.startsWith("/dev/sd") ? device.substring(7)
+                : device.startsWith("/dev/xvd") ? device.substring(8) : "";
+        return rest.isEmpty() ? device : rest.substring(0, 1);
     }
 
     public static boolean sameAttachmentPoint(String a, String b) {

@@ -6,10 +6,7 @@ import io.snaptastic.mount.Attachments;
 import io.snaptastic.snapshotter.DeviceNames;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.VolumeSpec;
-import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.File;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,11 +27,14 @@ public class VolumeService {
 
     public List<VolumeStatus> list(SnapshotterContext context) {
         Attachments attachments = this.attachments.of(context.instanceId());
-        return context.volumes().stream().map(v -> status(v, attachments.at(v.device()), context.instanceId())).toList();
+        Mounter.Mounts mounts = mounter.mounts();
+        return context.volumes().stream()
+                .map(v -> status(v, attachments.at(v.device()), context.instanceId(), mounts))
+                .toList();
     }
 
-    private VolumeStatus status(VolumeSpec spec, Optional<Volume> attached, String instanceId) {
-        boolean mounted = mounter.mountedAt(spec.mountPoint()).isPresent();
+    private VolumeStatus status(VolumeSpec spec, Optional<Volume> attached, String instanceId, Mounter.Mounts mounts) {
+        boolean mounted = mounts.at(spec.mountPoint()).isPresent();
         String state = attached.flatMap(v -> v.attachments().stream()
                         .filter(a -> instanceId.equals(a.instanceId()) && DeviceNames.sameAttachmentPoint(a.device(), spec.device()))
                         .findFirst())
@@ -45,16 +45,18 @@ public class VolumeService {
                 mounted ? usage(spec.mountPoint()) : null);
     }
 
+    /**
+     * statvfs(3) of the mount point through {@link File}, not {@code Files.getFileStore}, which also reads
+     * and scans the whole mount table on every call. A size of 0 means the call failed.
+     */
     static VolumeStatus.Usage usage(String mountPoint) {
-        try {
-            FileStore store = Files.getFileStore(Path.of(mountPoint));
-            long total = store.getTotalSpace();
-            long free = store.getUnallocatedSpace();
-            long used = total - free;
-            int percent = total == 0 ? 0 : (int) Math.round(100.0 * used / total);
-            return new VolumeStatus.Usage(total, used, store.getUsableSpace(), percent);
-        } catch (IOException e) {
+        File root = new File(mountPoint);
+        long total = root.getTotalSpace();
+        if (total == 0) {
             return null;
         }
+        long used = total - root.getFreeSpace();
+        int percent = (int) Math.round(100.0 * used / total);
+        return new VolumeStatus.Usage(total, used, root.getUsableSpace(), percent);
     }
 }

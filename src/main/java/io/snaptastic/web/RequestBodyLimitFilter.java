@@ -35,7 +35,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
-        if (declared == 0) {
+        // No Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body (a GET), nothing to read.
+        if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
             chain.doFilter(request, response);
             return;
         }

@@ -51,6 +51,12 @@ class SeedTutorialTests {
             JsonNode volumes = agent.get("/volumes?snapshotter=solr").json();
             assertThat(volumes.get(0).get("mounted").asBoolean()).isTrue();
             assertThat(volumes.get(0).get("state").asText()).isEqualTo("attached");
+            // The 1 GiB ext4 filesystem as statvfs sees it, with the file written above counted as used.
+            JsonNode usage = volumes.get(0).get("usage");
+            assertThat(usage.get("totalBytes").asLong()).isBetween(800L << 20, 1L << 30);
+            assertThat(usage.get("usedBytes").asLong()).isGreaterThanOrEqualTo(content.length);
+            assertThat(usage.get("availableBytes").asLong()).isLessThan(usage.get("totalBytes").asLong() - usage.get("usedBytes").asLong() + 1);
+            assertThat(usage.get("usedPercent").asInt()).isBetween(0, 100);
         }
     }
 

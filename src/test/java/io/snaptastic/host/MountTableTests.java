@@ -40,6 +40,17 @@ class MountTableTests {
     }
 
     @Test
+    void oneReadAnswersLookupsOfManyMountPointsAsOfThatRead() throws IOException {
+        MountTable.Mounts mounts = table.read();
+        Files.writeString(dir.resolve("mountinfo"), "27 1 254:0 / / rw,relatime - ext4 /dev/vda rw\n");
+
+        assertThat(mounts.at("/mnt/solr")).map(MountEntry::source).hasValue("/dev/nvme2n1");
+        assertThat(mounts.at("/mnt/solr-logs")).map(MountEntry::source).hasValue("/dev/nvme3n1");
+        assertThat(mounts.at("/mnt/nothing")).isEmpty();
+        assertThat(table.at("/mnt/solr")).isEmpty();
+    }
+
+    @Test
     void findsNothingWhereNothingIsMounted() {
         assertThat(table.at("/mnt/nothing")).isEmpty();
         assertThat(table.at("/mnt")).isEmpty();
