@@ -111,7 +111,10 @@ public class Operations implements AutoCloseable {
         return operation;
     }
 
-    /** Tells {@code listener} of every operation that finishes from now on, with its final state. */
+    /**
+     * Tells {@code listener} of every operation that finishes from now on, with its final state, before
+     * that state is recorded and whoever waits on the operation is told. A listener must be quick.
+     */
     public void onFinished(Consumer<Operation> listener) {
         finishedListeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -204,12 +207,10 @@ public class Operations implements AutoCloseable {
     }
 
     private void finish(TrackedOperation tracked, UnaryOperator<Operation> toFinalState) {
-        tracked.finish(toFinalState);
-        Operation operation = tracked.current();
-        synchronized (this) {
-            runningBySnapshotter.remove(operation.snapshotter(), operation.id());
-        }
-        tracked.complete();
+        // Listeners learn the final state before it is recorded and anyone waiting is told, so whoever
+        // sees the operation finished also sees what they made of it (the health's expected mounts,
+        // the volume listing's attachments).
+        Operation operation = toFinalState.apply(tracked.current());
         for (Consumer<Operation> listener : finishedListeners) {
             try {
                 listener.accept(operation);
@@ -217,6 +218,11 @@ public class Operations implements AutoCloseable {
                 log.warn("A listener failed on operation {}", operation.id(), e);
             }
         }
+        tracked.finish(current -> operation);
+        synchronized (this) {
+            runningBySnapshotter.remove(operation.snapshotter(), operation.id());
+        }
+        tracked.complete();
         prune();
     }
 

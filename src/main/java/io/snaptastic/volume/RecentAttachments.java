@@ -3,7 +3,11 @@ package io.snaptastic.volume;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.mount.Attachments;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -62,12 +66,36 @@ class RecentAttachments implements AutoCloseable {
     }
 
     /**
-     * Drops what is known: a mount or unmount has just changed the attachments, and a listing right
-     * after it must show the change. A refresh asked before this call is not kept either.
+     * Asks EC2 again at once, since a mount or unmount has just changed the attachments. It is called as
+     * the operation finishes, before anyone is told, so a listing after the operation shows the change
+     * without waiting on EC2 itself; a listing meanwhile gets the answer from before, as the operation
+     * has not finished yet. The operation waits at most {@code bound}: past it, or when EC2 fails, what
+     * was known is dropped and the next listing asks EC2 itself. A refresh asked before this call is
+     * not kept.
      */
-    synchronized void forget() {
+    void renew(Duration bound) {
+        Fetched known = last;
+        if (known == null) {
+            return; // nothing listed yet: the first listing asks EC2 anyway
+        }
+        String instanceId = known.attachments().instanceId();
         generation.incrementAndGet();
-        last = null;
+        try {
+            refresher.submit(() -> fetch(instanceId)).get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        } catch (TimeoutException e) {
+            // Left running: its answer is still the newest once it comes.
+            log.debug("renewing the attachments of {} took longer than {}", instanceId, bound);
+        } catch (ExecutionException | RejectedExecutionException e) {
+            log.debug("renewing the attachments of {} failed", instanceId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (last == known) {
+                last = null;
+            }
+        }
     }
 
     private Attachments fetch(String instanceId) {

@@ -23,8 +23,9 @@ class VolumeConfiguration {
         });
         RecentAttachments recent =
                 new RecentAttachments(ec2, Duration.ofMillis(500), Duration.ofSeconds(5), refresher, System::nanoTime);
-        // Every finished mount, unmount or snapshot may have changed the attachments.
-        operations.onFinished(operation -> recent.forget());
+        // Every finished mount, unmount or snapshot may have changed the attachments. EC2 answers
+        // DescribeVolumes in well under a second; an operation's answer waits no longer than 2 s for it.
+        operations.onFinished(operation -> recent.renew(Duration.ofSeconds(2)));
         return recent;
     }
 

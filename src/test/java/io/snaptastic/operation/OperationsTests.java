@@ -59,6 +59,22 @@ class OperationsTests {
     }
 
     @Test
+    void listenersLearnTheFinalStateBeforeItIsRecordedOrAnyoneWaitingIsTold() {
+        Operations operations = operations(OperationsProperties.DEFAULT);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        operations.onFinished(operation -> {
+            seen.add("listener: " + operation.status());
+            seen.add("recorded: " + operations.find(operation.id()).map(Operation::status).orElseThrow());
+        });
+
+        Operation submitted = operations.submit(OperationType.MOUNT, "solr", null, "f", progress -> OperationOutcome.succeeded());
+        Operation finished = operations.await(submitted.id(), Duration.ofSeconds(10));
+
+        assertThat(finished.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(seen).containsExactly("listener: " + OperationStatus.SUCCEEDED, "recorded: " + OperationStatus.RUNNING);
+    }
+
+    @Test
     void refusesASecondOperationOnABusySnapshotterNamingTheRunningOne() {
         Operations operations = operations(OperationsProperties.DEFAULT);
         Operation running = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", blocking());

@@ -14,6 +14,7 @@ import io.snaptastic.ec2.Volume;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -64,13 +65,76 @@ class RecentAttachmentsTests {
     }
 
     @Test
-    void asksEc2AgainRightAfterAnOperationChangedTheAttachments() {
+    void anOperationRenewsTheAttachmentsSoTheNextListingShowsItsChangeWithoutAskingEc2() {
         given(ec2.describeVolumes(FILTER)).willReturn(List.of(volume("vol-01")), List.of());
         recent.of(INSTANCE);
 
-        recent.forget();
+        recent.renew(Duration.ofSeconds(10));
 
         assertThat(recent.of(INSTANCE).volumes()).isEmpty();
+        then(ec2).should(times(2)).describeVolumes(anyMap());
+    }
+
+    @Test
+    void aFailedRenewalLeavesTheNextListingToAskEc2ItselfNotToShowTheOldAnswer() {
+        given(ec2.describeVolumes(FILTER)).willReturn(List.of(volume("vol-01")))
+                .willThrow(new IllegalStateException("EC2 is down"))
+                .willReturn(List.of(volume("vol-02")));
+        recent.of(INSTANCE);
+
+        recent.renew(Duration.ofSeconds(10));
+
+        assertThat(recent.of(INSTANCE).volumes()).extracting(Volume::id).containsExactly("vol-02");
+        then(ec2).should(times(3)).describeVolumes(anyMap());
+    }
+
+    @Test
+    void anOperationWaitsForTheRenewalNoLongerThanItsBound() throws Exception {
+        CountDownLatch ec2Answers = new CountDownLatch(1);
+        given(ec2.describeVolumes(FILTER)).willReturn(List.of(volume("vol-01"))).willAnswer(call -> {
+            ec2Answers.await(10, TimeUnit.SECONDS);
+            return List.of(volume("vol-02"));
+        });
+        recent.of(INSTANCE);
+
+        long started = System.nanoTime();
+        recent.renew(Duration.ofMillis(100));
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+        ec2Answers.countDown();
+        awaitRefresh();
+
+        assertThat(waitedMillis).isLessThan(5_000);
+        assertThat(recent.of(INSTANCE).volumes()).extracting(Volume::id).containsExactly("vol-02");
+    }
+
+    @Test
+    void aListingDuringTheRenewalGetsTheAnswerFromBeforeWithoutWaitingOnEc2() throws Exception {
+        CountDownLatch renewalAsked = new CountDownLatch(1);
+        CountDownLatch ec2Answers = new CountDownLatch(1);
+        given(ec2.describeVolumes(FILTER)).willReturn(List.of(volume("vol-01"))).willAnswer(call -> {
+            renewalAsked.countDown();
+            ec2Answers.await(10, TimeUnit.SECONDS);
+            return List.of(volume("vol-02"));
+        });
+        recent.of(INSTANCE);
+        Thread operation = new Thread(() -> recent.renew(Duration.ofSeconds(10)));
+        operation.start();
+        assertThat(renewalAsked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        List<Volume> during = recent.of(INSTANCE).volumes();
+        ec2Answers.countDown();
+        operation.join(10_000);
+
+        assertThat(during).extracting(Volume::id).containsExactly("vol-01");
+        assertThat(recent.of(INSTANCE).volumes()).extracting(Volume::id).containsExactly("vol-02");
+        then(ec2).should(times(2)).describeVolumes(anyMap());
+    }
+
+    @Test
+    void nothingIsAskedOfEc2BeforeTheFirstListing() {
+        recent.renew(Duration.ofSeconds(10));
+
+        then(ec2).shouldHaveNoInteractions();
     }
 
     @Test
