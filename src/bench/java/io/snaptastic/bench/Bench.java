@@ -95,14 +95,13 @@ public final class Bench {
                     extra.add(prefix + "file-system=ext4");
                 }
             }
-            log("starting the agent (Java 17, sandbox, %d ms per EC2 call, %d ms per state transition)",
-                    settings.callLatency().toMillis(), settings.stateDelay().toMillis());
+            // The JVM options the systemd unit gives the agent, unless BENCH_AGENT_JVM_ARGS says otherwise.
             List<String> java = new ArrayList<>(List.of(settings.java17()));
             String options = System.getenv("BENCH_AGENT_JVM_ARGS");
-            if (options != null && !options.isBlank()) {
-                java.addAll(List.of(options.trim().split("\\s+")));
-            }
+            java.addAll(options == null ? StartupBench.AS_SHIPPED : options.isBlank() ? List.of() : List.of(options.trim().split("\\s+")));
             java.addAll(List.of("-jar", settings.jar().toString()));
+            log("starting the agent (%s, sandbox, %d ms per EC2 call, %d ms per state transition)", java,
+                    settings.callLatency().toMillis(), settings.stateDelay().toMillis());
             try (Agent agent = Agent.start(java, root, ports, extra,
                     settings.out().resolve("agent-workload.log"));
                     SeedReplay seed = new SeedReplay(proxy.uri(), root.resolve("state/sandbox/dev"), new ProcessHostExecutor())) {
