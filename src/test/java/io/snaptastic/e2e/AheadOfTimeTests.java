@@ -50,7 +50,7 @@ class AheadOfTimeTests {
     }
 
     @Test
-    void theProcessedAgentWithoutTheSandboxUsesTheConfiguredEndpoints() throws Exception {
+    void theProcessedAgentWithoutTheSandboxUsesTheConfiguredEndpointsAndExposure() throws Exception {
         sandbox.start();
         assertThat(sandbox.post("/mounts?wait=120", SOLR).get("status").asText()).isEqualTo("succeeded");
         String volumeId = sandbox.get("/volumes?snapshotter=solr").get(0).get("volumeId").asText();
@@ -61,12 +61,16 @@ class AheadOfTimeTests {
                 "snaptastic.aws.ec2-endpoint=" + sandbox.ec2Endpoint(),
                 "snaptastic.aws.imds-endpoint=" + sandbox.ec2Endpoint(),
                 "snaptastic.host.device-dir=" + sandbox.stateDir().resolve("sandbox/dev"),
-                "snaptastic.host.sysfs-root=" + sandbox.stateDir().resolve("sandbox/sys"));
+                "snaptastic.host.sysfs-root=" + sandbox.stateDir().resolve("sandbox/sys"),
+                "management.endpoints.web.exposure.include=health,info,prometheus,loggers");
 
         assertThat(instance.log()).contains("Starting AOT-processed SnaptasticApplication").doesNotContain("sandbox: EC2 and IMDS on");
         assertThat(instance.managementStatus("/actuator/health/readiness")).isEqualTo(200);
         JsonNode volume = instance.get("/volumes?snapshotter=solr").get(0);
         assertThat(volume.get("volumeId").asText()).isEqualTo(volumeId);
         assertThat(volume.get("state").asText()).isEqualTo("attached");
+        // The build made every actuator endpoint; the exposure chosen at run time decides what is served.
+        assertThat(instance.managementStatus("/actuator/loggers")).isEqualTo(200);
+        assertThat(instance.managementStatus("/actuator/env")).isEqualTo(404);
     }
 }
