@@ -47,6 +47,23 @@ final class Agent implements AutoCloseable {
         }
     }
 
+    /**
+     * An agent configured as on an instance: no sandbox, so nothing emulates EC2 or IMDS in its process.
+     * Nothing at start-up asks either, so it gets ready without them; only start-up is measured so.
+     */
+    static List<String> instanceArguments(Path root, Ports ports) {
+        return List.of(
+                "--server.port=" + ports.api(),
+                "--management.server.port=" + ports.management(),
+                "--management.endpoint.health.probes.enabled=true",
+                "--snaptastic.state-dir=" + root.resolve("state"),
+                "--snaptastic.security.token=" + TOKEN,
+                "--snaptastic.snapshotters.solr.volumes[0].device=/dev/sdf",
+                "--snaptastic.snapshotters.solr.volumes[0].mount-point=" + root.resolve("mnt/solr"),
+                "--snaptastic.snapshotters.solr.volumes[0].size=1",
+                "--logging.level.root=WARN");
+    }
+
     /** The arguments every agent run shares: sandbox profile, ports, state under root, the profile's snapshotter moved under root. */
     static List<String> baseArguments(Path root, Ports ports) {
         List<String> args = new ArrayList<>(List.of(

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * Figure 4: process start to readiness UP, and resident memory then, for the agent's jar on Java 17,
  * on Java 25 without and with an AOT cache, the way the image and the systemd unit run it (AOT cache,
- * Spring's build-time processed context, C1 only, Serial GC), and a bare Spring Boot web app as the
- * reference, on Java 17 and run like the image. Each AOT cache is trained by a run with the same JVM
+ * Spring's build-time processed context, C1 only, Serial GC) in sandbox mode and configured as on an
+ * instance, and a bare Spring Boot web app as the reference, on Java 17 and run like the image. Each AOT cache is trained by a run with the same JVM
  * options that exits after refresh, as the Dockerfile does. The ways are interleaved round by round,
  * so a slow moment of the machine does not land on one of them only.
  */
@@ -38,8 +38,11 @@ final class StartupBench {
         this.extracted = settings.out().resolve("extracted");
     }
 
+    /** What runs: the agent in sandbox mode, the agent configured as on an instance, or the bare app. */
+    private enum Mode { SANDBOX, INSTANCE, BARE }
+
     /** One way to start a JVM: its command line before the application's arguments. */
-    private record Way(String name, Results.StartupRow.Role role, List<String> java) {}
+    private record Way(String name, Results.StartupRow.Role role, Mode mode, List<String> java) {}
 
     void run(Results results) throws Exception {
         extractJar();
@@ -48,20 +51,22 @@ final class StartupBench {
         List<String> agentTraining = List.of("-jar", jar);
         List<String> bareTraining = bareCommand(bareJar);
         List<Way> ways = List.of(
-                new Way("agent jar, Java 17", Role.AGENT, List.of(settings.java17(), "-jar", settings.jar().toString())),
-                new Way("agent jar, Java 25 (extracted, no AOT cache)", Role.AGENT, List.of(settings.java25(), "-jar", jar)),
-                new Way("agent jar, Java 25 + AOT cache", Role.AGENT,
-                        withCache("app.aot", List.of(), agentTraining, true)),
+                new Way("agent jar, Java 17", Role.AGENT, Mode.SANDBOX, List.of(settings.java17(), "-jar", settings.jar().toString())),
+                new Way("agent jar, Java 25 (extracted, no AOT cache)", Role.AGENT, Mode.SANDBOX, List.of(settings.java25(), "-jar", jar)),
+                new Way("agent jar, Java 25 + AOT cache", Role.AGENT, Mode.SANDBOX,
+                        withCache("app.aot", List.of(), agentTraining, Mode.SANDBOX)),
                 new Way("agent jar, Java 25 + AOT cache + Spring AOT, C1, Serial GC (as the image and the unit run it)",
-                        Role.TARGET, withCache("app-shipped.aot", AS_SHIPPED, agentTraining, true)),
-                new Way("bare Spring Boot web app, Java 17", Role.REFERENCE, concat(List.of(settings.java17()), bareTraining)),
-                new Way("bare Spring Boot web app, Java 25 + AOT cache, C1, Serial GC", Role.REFERENCE,
-                        withCache("bare.aot", BARE_AS_SHIPPED, bareTraining, false)));
+                        Role.TARGET, Mode.SANDBOX, withCache("app-shipped.aot", AS_SHIPPED, agentTraining, Mode.SANDBOX)),
+                new Way("the same, configured as on an instance (no sandbox in the process)", Role.AGENT, Mode.INSTANCE,
+                        withCache("app-instance.aot", AS_SHIPPED, agentTraining, Mode.INSTANCE)),
+                new Way("bare Spring Boot web app, Java 17", Role.REFERENCE, Mode.BARE, concat(List.of(settings.java17()), bareTraining)),
+                new Way("bare Spring Boot web app, Java 25 + AOT cache, C1, Serial GC", Role.REFERENCE, Mode.BARE,
+                        withCache("bare.aot", BARE_AS_SHIPPED, bareTraining, Mode.BARE)));
         Map<String, Results.StartupRow> rows = new LinkedHashMap<>();
         ways.forEach(way -> rows.put(way.name(), new Results.StartupRow(way.name(), way.role())));
         for (int round = 0; round < settings.repeat(); round++) {
             for (Way way : ways) {
-                if (way.role() == Role.REFERENCE) {
+                if (way.mode() == Mode.BARE) {
                     measureBare(way, rows.get(way.name()));
                 } else {
                     measureAgent(way, rows.get(way.name()));
@@ -75,7 +80,7 @@ final class StartupBench {
         Path root = Files.createTempDirectory("snaptastic-bench-start").toRealPath();
         Agent.Ports ports = Agent.Ports.free();
         List<String> command = new ArrayList<>(way.java());
-        command.addAll(Agent.baseArguments(root, ports));
+        command.addAll(agentArguments(way.mode(), root, ports));
         Bench.log("start-up: %s", way.name());
         try (JavaProcess process = JavaProcess.start(command, settings.out().resolve("startup.log"))) {
             row.readyMillis().add(process.awaitReady(Agent.readiness(ports.management()), Duration.ofMinutes(2)));
@@ -96,6 +101,10 @@ final class StartupBench {
         }
     }
 
+    private static List<String> agentArguments(Mode mode, Path root, Agent.Ports ports) {
+        return mode == Mode.INSTANCE ? Agent.instanceArguments(root, ports) : Agent.baseArguments(root, ports);
+    }
+
     private static List<String> bareArguments(int port) {
         return List.of("--server.port=" + port, "--server.address=127.0.0.1", "--management.endpoint.health.probes.enabled=true",
                 "--logging.level.root=WARN");
@@ -109,9 +118,9 @@ final class StartupBench {
      * Java 25 with {@code options} and an AOT cache trained by one run with the same options (the JVM
      * drops a cache made with others) that exits once the context is refreshed.
      */
-    private List<String> withCache(String file, List<String> options, List<String> application, boolean agent) throws Exception {
+    private List<String> withCache(String file, List<String> options, List<String> application, Mode mode) throws Exception {
         Path cache = settings.out().resolve(file);
-        Path newestInput = agent ? extracted.resolve("snaptastic.jar") : bareJar();
+        Path newestInput = mode == Mode.BARE ? bareJar() : extracted.resolve("snaptastic.jar");
         if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(newestInput)) < 0) {
             Bench.log("training the AOT cache %s (Java 25, context exits after refresh)", file);
             Files.deleteIfExists(cache);
@@ -121,10 +130,10 @@ final class StartupBench {
             command.add("-XX:AOTCacheOutput=" + cache);
             command.add("-Dspring.context.exit=onRefresh");
             command.addAll(application);
-            if (agent) {
-                command.addAll(Agent.baseArguments(root, Agent.Ports.free()));
-            } else {
+            if (mode == Mode.BARE) {
                 command.addAll(bareArguments(Agent.freePort()));
+            } else {
+                command.addAll(agentArguments(mode, root, Agent.Ports.free()));
             }
             Path log = settings.out().resolve("aot-training.log");
             try (JavaProcess training = JavaProcess.start(command, log)) {
