@@ -2,6 +2,7 @@ package io.snaptastic.volume;
 
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.Mounter;
+import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -23,9 +24,13 @@ class VolumeConfiguration {
         });
         RecentAttachments recent =
                 new RecentAttachments(ec2, Duration.ofMillis(500), Duration.ofSeconds(5), refresher, System::nanoTime);
-        // Every finished mount, unmount or snapshot may have changed the attachments. EC2 answers
-        // DescribeVolumes in well under a second; an operation's answer waits no longer than 2 s for it.
-        operations.onFinished(operation -> recent.renew(Duration.ofSeconds(2)));
+        // Mounts and unmounts attach and detach; snapshots and clean-ups leave attachments alone. EC2
+        // answers DescribeVolumes in well under a second; an operation's answer waits no longer than 2 s.
+        operations.onFinished(operation -> {
+            if (operation.type() == OperationType.MOUNT || operation.type() == OperationType.UNMOUNT) {
+                recent.renew(Duration.ofSeconds(2));
+            }
+        });
         return recent;
     }
 

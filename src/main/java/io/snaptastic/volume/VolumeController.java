@@ -27,8 +27,8 @@ class VolumeController {
     @GetMapping("/volumes")
     @Operation(operationId = "listVolumes", summary = "A snapshotter's volumes (list-volumes)", description = "Each "
             + "configured volume with the EBS volume attached at its device, its state, and the filesystem's usage when "
-            + "mounted. Attachments are as EC2 told them at most 5 s ago, and renewed as every operation finishes, so a "
-            + "listing after a mount or unmount shows it; mounts and usage are read from the host on every call.")
+            + "mounted. Attachments are as EC2 told them at most 5 s ago, and renewed as every mount or unmount finishes, "
+            + "so a listing after one shows it; mounts and usage are read from the host on every call.")
     @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
             ProblemType.INVALID_USERDATA, ProblemType.EC2_DENIED, ProblemType.EC2_UNAVAILABLE, ProblemType.EC2_THROTTLED})
     List<VolumeStatus> listVolumes(@Parameter(description = "The snapshotter's name") @RequestParam String snapshotter) {
