@@ -15,6 +15,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
 
 /**
@@ -31,9 +32,12 @@ final class Ec2Waits {
             BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(1));
 
     private final Supplier<Ec2Client> client;
+    private final VolumePolls volumePolls;
 
     Ec2Waits(Supplier<Ec2Client> client) {
         this.client = client;
+        this.volumePolls = new VolumePolls(ids -> client.get()
+                .describeVolumes(b -> b.filters(Filter.builder().name("volume-id").values(ids).build())));
     }
 
     Volume volumeAvailable(String volumeId, Duration timeout) {
@@ -55,6 +59,8 @@ final class Ec2Waits {
                 .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> attachmentState(r, instanceId, "attached")))
                 .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(
                         r -> volumeState(r, "deleting") || volumeState(r, "deleted"), "the volume is being deleted"))
+                // It was available before it was attached: gone now means deleted.
+                .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(r -> r.volumes().isEmpty(), "the volume no longer exists"))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
                 .build();
         return run("volume " + volumeId + " to be attached to " + instanceId, timeout, waiter, () -> describeVolume(volumeId))
@@ -85,8 +91,9 @@ final class Ec2Waits {
                 .orElseThrow();
     }
 
+    /** An answer without the volume where EC2 does not know it (yet, right after a create; or any more). */
     private DescribeVolumesResponse describeVolume(String volumeId) {
-        return client.get().describeVolumes(b -> b.volumeIds(volumeId));
+        return volumePolls.poll(volumeId);
     }
 
     /**

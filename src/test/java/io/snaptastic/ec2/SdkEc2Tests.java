@@ -120,6 +120,43 @@ class SdkEc2Tests {
     }
 
     @Test
+    void pollsByVolumeIdFilterSoAVolumeEc2DoesNotShowYetIsWaitedFor() {
+        script.answer(DescribeVolumesRequest.class,
+                DescribeVolumesResponse.builder().build(), volumes(VolumeState.CREATING), volumes(VolumeState.AVAILABLE));
+
+        Volume volume = ec2.awaitVolumeAvailable("vol-1", Duration.ofSeconds(30));
+
+        assertThat(volume.state()).isEqualTo("available");
+        assertThat(script.requests(DescribeVolumesRequest.class)).hasSize(3).allSatisfy(request -> {
+            assertThat(request.volumeIds()).isEmpty();
+            assertThat(request.filters()).singleElement().satisfies(filter -> {
+                assertThat(filter.name()).isEqualTo("volume-id");
+                assertThat(filter.values()).containsExactly("vol-1");
+            });
+        });
+    }
+
+    @Test
+    void failsAnAttachWaitAtOnceWhenTheVolumeIsGone() {
+        script.answer(DescribeVolumesRequest.class, DescribeVolumesResponse.builder().build());
+
+        assertThatThrownBy(() -> ec2.awaitAttached("vol-1", "i-1", Duration.ofMinutes(10)))
+                .isInstanceOf(Ec2Exception.WaitFailed.class)
+                .hasMessageContaining("vol-1")
+                .hasMessageContaining("no longer exists");
+        assertThat(script.requests(DescribeVolumesRequest.class)).hasSize(1);
+    }
+
+    @Test
+    void countsDetachedWhenTheFilterFindsNoVolume() {
+        script.answer(DescribeVolumesRequest.class, DescribeVolumesResponse.builder().build());
+
+        ec2.awaitDetached("vol-1", Duration.ofSeconds(30));
+
+        assertThat(script.requests(DescribeVolumesRequest.class)).hasSize(1);
+    }
+
+    @Test
     void failsASnapshotWaitAtOnceWhenTheSnapshotTurnsError() {
         script.answer(DescribeSnapshotsRequest.class, snapshots(SnapshotState.ERROR));
         long start = System.nanoTime();
