@@ -13,7 +13,6 @@ import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.web.ProblemResponses;
 import io.snaptastic.web.ProblemType;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -65,10 +64,7 @@ class MountController {
     @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
             ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.UNAVAILABLE})
     ResponseEntity<Operation> mount(@Valid @RequestBody MountRequest request,
-            @Parameter(description = OperationResponses.IDEMPOTENCY_KEY_DOC)
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Parameter(description = OperationResponses.WAIT_DOC, schema = @Schema(type = "integer", format = "int32",
-                    defaultValue = "0", minimum = "0", maximum = "900"))
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(request.snapshotter(), request.userdata());
@@ -96,10 +92,7 @@ class MountController {
     ResponseEntity<Operation> unmount(@Parameter(description = "The snapshotter's name") @PathVariable String snapshotter,
             @Parameter(description = "Also delete the detached volumes that this agent manages")
             @RequestParam(defaultValue = "false") boolean deleteVolumes,
-            @Parameter(description = OperationResponses.IDEMPOTENCY_KEY_DOC)
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Parameter(description = OperationResponses.WAIT_DOC, schema = @Schema(type = "integer", format = "int32",
-                    defaultValue = "0", minimum = "0", maximum = "900"))
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(snapshotter, null);

@@ -9,8 +9,6 @@ import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.web.ProblemResponses;
 import io.snaptastic.web.ProblemType;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,10 +40,7 @@ class CleanupController {
     @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
             ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.UNAVAILABLE})
     ResponseEntity<Operation> cleanup(@Valid @RequestBody CleanupRequest request,
-            @Parameter(description = OperationResponses.IDEMPOTENCY_KEY_DOC)
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Parameter(description = OperationResponses.WAIT_DOC, schema = @Schema(type = "integer", format = "int32",
-                    defaultValue = "0", minimum = "0", maximum = "900"))
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(request.snapshotter(), null);

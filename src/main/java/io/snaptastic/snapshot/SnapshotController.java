@@ -57,10 +57,7 @@ class SnapshotController {
     @ProblemResponses({ProblemType.UNKNOWN_SNAPSHOTTER, ProblemType.INVALID_VOLUMES, ProblemType.MISSING_USERDATA,
             ProblemType.INVALID_USERDATA, ProblemType.CONFLICT, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.UNAVAILABLE})
     ResponseEntity<Operation> snapshot(@Valid @RequestBody SnapshotRequest request,
-            @Parameter(description = OperationResponses.IDEMPOTENCY_KEY_DOC)
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Parameter(description = OperationResponses.WAIT_DOC, schema = @Schema(type = "integer", format = "int32",
-                    defaultValue = "0", minimum = "0", maximum = "900"))
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(request.snapshotter(), request.userdata());
