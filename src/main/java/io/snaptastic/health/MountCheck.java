@@ -1,12 +1,12 @@
 package io.snaptastic.health;
 
 import io.snaptastic.host.DeviceResolver;
+import io.snaptastic.host.DiskSpace;
 import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
 import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +30,22 @@ public class MountCheck {
     /** What was found: {@code problem} is absent when the mount is healthy. */
     public record Result(Map<String, Object> details, Optional<String> problem) {}
 
-    public Result check(ExpectedMount expected) {
+    /** Each expected mount's result, in order, against the host's mounts as read once for all of them. */
+    public Map<ExpectedMount, Result> checkAll(Collection<ExpectedMount> expected) {
+        Mounter.Mounts mounts = mounter.mounts();
+        Map<ExpectedMount, Result> results = new LinkedHashMap<>();
+        expected.forEach(mount -> results.put(mount, check(mount, mounts)));
+        return results;
+    }
+
+    private Result check(ExpectedMount expected, Mounter.Mounts mounts) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("snapshotter", expected.snapshotter());
         details.put("device", expected.device());
         if (expected.volumeId() != null) {
             details.put("volumeId", expected.volumeId());
         }
-        Optional<MountEntry> entry = mounter.mountedAt(expected.mountPoint());
+        Optional<MountEntry> entry = mounts.at(expected.mountPoint());
         if (entry.isEmpty()) {
             return problem(details, "not mounted");
         }
@@ -51,16 +59,15 @@ public class MountCheck {
                 return problem(details, "mounted from " + entry.get().source() + ", not from volume " + expected.volumeId());
             }
         }
-        try {
-            FileStore store = Files.getFileStore(Path.of(expected.mountPoint()));
-            long total = store.getTotalSpace();
-            long used = total == 0 ? 0 : Math.round(100.0 * (total - store.getUsableSpace()) / total);
-            details.put("usagePercent", used);
-            if (used > usageThresholdPercent) {
-                return problem(details, "usage " + used + "% is above " + usageThresholdPercent + "%");
-            }
-        } catch (IOException | RuntimeException e) {
+        Optional<DiskSpace> space = DiskSpace.of(expected.mountPoint());
+        if (space.isEmpty()) {
             return problem(details, "cannot read its usage");
+        }
+        long total = space.get().totalBytes();
+        long used = Math.round(100.0 * (total - space.get().usableBytes()) / total);
+        details.put("usagePercent", used);
+        if (used > usageThresholdPercent) {
+            return problem(details, "usage " + used + "% is above " + usageThresholdPercent + "%");
         }
         details.put("status", "UP");
         return new Result(details, Optional.empty());

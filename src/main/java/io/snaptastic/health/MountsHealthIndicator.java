@@ -21,8 +21,9 @@ public class MountsHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = Health.up();
-        for (ExpectedMount mount : expected.all()) {
-            MountCheck.Result result = check.check(mount);
+        for (var checked : check.checkAll(expected.all()).entrySet()) {
+            ExpectedMount mount = checked.getKey();
+            MountCheck.Result result = checked.getValue();
             if (result.problem().isPresent()) {
                 health.down();
             }

@@ -1,12 +1,12 @@
 package io.snaptastic.volume;
 
 import io.snaptastic.ec2.Volume;
+import io.snaptastic.host.DiskSpace;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.mount.Attachments;
 import io.snaptastic.snapshotter.DeviceNames;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.VolumeSpec;
-import java.io.File;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,18 +45,11 @@ public class VolumeService {
                 mounted ? usage(spec.mountPoint()) : null);
     }
 
-    /**
-     * statvfs(3) of the mount point through {@link File}, not {@code Files.getFileStore}, which also reads
-     * and scans the whole mount table on every call. A size of 0 means the call failed.
-     */
     static VolumeStatus.Usage usage(String mountPoint) {
-        File root = new File(mountPoint);
-        long total = root.getTotalSpace();
-        if (total == 0) {
-            return null;
-        }
-        long used = total - root.getFreeSpace();
-        int percent = (int) Math.round(100.0 * used / total);
-        return new VolumeStatus.Usage(total, used, root.getUsableSpace(), percent);
+        return DiskSpace.of(mountPoint).map(space -> {
+            long used = space.totalBytes() - space.freeBytes();
+            int percent = (int) Math.round(100.0 * used / space.totalBytes());
+            return new VolumeStatus.Usage(space.totalBytes(), used, space.usableBytes(), percent);
+        }).orElse(null);
     }
 }

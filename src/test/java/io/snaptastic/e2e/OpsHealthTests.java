@@ -55,6 +55,22 @@ class OpsHealthTests {
     }
 
     @Test
+    void readinessIsDownWhileAMountIsFullerThanTheThreshold() throws Exception {
+        // A fresh ext4 keeps 5% of its blocks for root, which counts as used here: above 1%.
+        try (AgentUnderTest agent = AgentUnderTest.start("snaptastic.health.mount-usage-threshold=1")) {
+            Path mountPoint = agent.mountPoint("solr");
+            assertThat(agent.post("/mounts?wait=120", MOUNT).json().get("status").asText()).isEqualTo("succeeded");
+
+            Actuator.HealthAnswer down = Actuator.of(agent).health("/actuator/health/readiness");
+
+            assertThat(down.status()).isEqualTo(503);
+            JsonNode details = down.details("mounts").get(mountPoint.toString());
+            assertThat(details.get("usagePercent").asInt()).isGreaterThan(1);
+            assertThat(details.get("problem").asText()).matches("usage \\d+% is above 1%");
+        }
+    }
+
+    @Test
     void freshnessIsDownWithoutASnapshotUpAfterOneAndDownAgainOnceItIsTooOld() throws Exception {
         try (AgentUnderTest agent = AgentUnderTest.start("snaptastic.snapshotters.solr.max-snapshot-age=8s",
                 "snaptastic.health.ec2-cache-ttl=0s")) {
