@@ -99,14 +99,18 @@ public class Operations implements AutoCloseable {
         JournalEntry entry = new JournalEntry(operation, idempotencyKey, requestFingerprint);
         journal.write(entry);
         TrackedOperation tracked = new TrackedOperation(entry, journal);
+        // Known before it can run: quick work may finish, and its listeners look it up, before
+        // execute returns.
+        byId.put(operation.id(), tracked);
+        runningBySnapshotter.put(snapshotter, operation.id());
         try {
             executor.execute(() -> run(tracked, work));
         } catch (RejectedExecutionException e) {
+            byId.remove(operation.id());
+            runningBySnapshotter.remove(snapshotter, operation.id());
             journal.delete(operation.id());
             throw new OperationsUnavailableException("too many operations are waiting to run; try again later");
         }
-        byId.put(operation.id(), tracked);
-        runningBySnapshotter.put(snapshotter, operation.id());
         keys.remember(idempotencyKey, operation.id());
         return operation;
     }
