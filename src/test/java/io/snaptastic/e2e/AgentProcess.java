@@ -52,6 +52,11 @@ final class AgentProcess {
         return root.resolve("mnt/solr");
     }
 
+    /** The agent's {@code java.io.tmpdir}, its own so a test can see what it leaves there. */
+    Path tempDir() {
+        return root.resolve("tmp");
+    }
+
     URI ec2Endpoint() {
         return URI.create("http://127.0.0.1:" + sandboxPort);
     }
@@ -79,6 +84,7 @@ final class AgentProcess {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
+        command.add("-Djava.io.tmpdir=" + Files.createDirectories(tempDir()));
         command.addAll(jvmArguments);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -48,6 +48,7 @@ class RecoveryKillTests {
         String volumeId = agent.volumeIds("tag:snaptastic:managed", "true").get(0);
 
         agent.kill();
+        assertThat(agent.tempDir()).as("a killed agent leaves nothing in the temp directory").isEmptyDirectory();
         agent.start();
 
         JsonNode operation = agent.get("/operations/" + id);
