@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -40,8 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The API over real HTTP on Tomcat, as a client sees it: every bad request answered with a problem,
  * including chunked bodies and errors raised outside controllers, and the actuator's port guarded too.
  */
+// The context writes to its state dir until it closes (Tomcat's work directory), so it closes with the
+// class, and the extension registered before Spring's removes the dir after that.
+@ExtendWith(ApiOverHttpTests.RemoveStateDir.class)
 @SpringBootTest(classes = ApiOverHttpTests.Agent.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
+@DirtiesContext
 class ApiOverHttpTests {
 
     static final Path STATE_DIR = createStateDir();
@@ -64,9 +71,11 @@ class ApiOverHttpTests {
         registry.add("snaptastic.state-dir", STATE_DIR::toString);
     }
 
-    @AfterAll
-    static void removeStateDir() {
-        FileSystemUtils.deleteRecursively(STATE_DIR.toFile());
+    static final class RemoveStateDir implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) {
+            FileSystemUtils.deleteRecursively(STATE_DIR.toFile());
+        }
     }
 
     @BeforeEach
