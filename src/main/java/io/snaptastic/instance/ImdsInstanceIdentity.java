@@ -3,6 +3,7 @@ package io.snaptastic.instance;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.imds.Ec2MetadataClient;
 import software.amazon.awssdk.imds.Ec2MetadataClientException;
@@ -19,12 +20,17 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
     static final String REGION = "/latest/meta-data/placement/region";
     static final String USERDATA = "/latest/user-data";
 
-    private final Ec2MetadataClient imds;
+    private final Supplier<Ec2MetadataClient> factory;
     private final UserdataParser parser = new UserdataParser();
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private Ec2MetadataClient client;
 
-    public ImdsInstanceIdentity(Ec2MetadataClient imds) {
-        this.imds = imds;
+    /**
+     * @param factory builds the client on the first call, not at start-up (it takes tens of milliseconds
+     *     there): nothing asks IMDS before the agent is ready unless a snapshotter mounts on start
+     */
+    public ImdsInstanceIdentity(Supplier<Ec2MetadataClient> factory) {
+        this.factory = factory;
     }
 
     @Override
@@ -51,7 +57,7 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
     @Override
     public Map<String, Object> userdata() {
         try {
-            return parser.parse(imds.get(USERDATA).asString());
+            return parser.parse(imds().get(USERDATA).asString());
         } catch (Ec2MetadataClientException e) {
             if (e.statusCode() == 404) {
                 return Map.of(); // IMDS answers 404 for an instance launched without userdata.
@@ -74,7 +80,7 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
 
     private Optional<String> fetchIfPresent(String path) {
         try {
-            String value = imds.get(path).asString().trim();
+            String value = imds().get(path).asString().trim();
             if (value.isEmpty()) {
                 throw new InstanceMetadataException("the instance metadata service answered nothing for " + path, null);
             }
@@ -99,8 +105,22 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
                 "the instance metadata service (IMDSv2) did not answer " + path + ": " + e.getMessage(), e);
     }
 
+    /** A client that cannot be built is not kept, so the next call tries again. */
+    private synchronized Ec2MetadataClient imds() {
+        if (client == null) {
+            try {
+                client = factory.get();
+            } catch (RuntimeException e) {
+                throw new InstanceMetadataException("the instance metadata client could not be built: " + e.getMessage(), e);
+            }
+        }
+        return client;
+    }
+
     @Override
-    public void close() {
-        imds.close();
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
     }
 }

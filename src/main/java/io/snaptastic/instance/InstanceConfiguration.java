@@ -11,8 +11,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.imds.Ec2MetadataClient;
 
 /**
- * Builds the {@link InstanceIdentity} on the instance metadata service. Building the client makes no
- * call, so the agent starts also where IMDS cannot be reached, and reports that when asked.
+ * Builds the {@link InstanceIdentity} on the instance metadata service. Its client is built on the
+ * first call and makes none before, so the agent starts also where IMDS cannot be reached, and
+ * reports that when asked.
  */
 @Configuration(proxyBeanMethods = false)
 class InstanceConfiguration {
@@ -29,7 +30,8 @@ class InstanceConfiguration {
         if (endpoint == null && platform != null) {
             endpoint = platform.imdsEndpoint().orElse(null);
         }
-        return new ImdsInstanceIdentity(metadataClient(endpoint));
+        URI resolved = endpoint;
+        return new ImdsInstanceIdentity(() -> metadataClient(resolved));
     }
 
     /** @param endpoint the IMDS endpoint; null for the SDK's default (169.254.169.254, or its settings) */

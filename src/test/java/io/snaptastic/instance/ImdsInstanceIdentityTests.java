@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ImdsInstanceIdentityTests {
         documents.put(ImdsInstanceIdentity.INSTANCE_ID, "i-0123456789abcdef0");
         documents.put(ImdsInstanceIdentity.AVAILABILITY_ZONE, "eu-west-1b");
         documents.put(ImdsInstanceIdentity.REGION, "eu-west-1");
-        identity = new ImdsInstanceIdentity(InstanceConfiguration.metadataClient(
+        identity = new ImdsInstanceIdentity(() -> InstanceConfiguration.metadataClient(
                 URI.create("http://127.0.0.1:" + imds.getAddress().getPort())));
     }
 
@@ -111,13 +112,34 @@ class ImdsInstanceIdentityTests {
         }
         long start = System.nanoTime();
         try (ImdsInstanceIdentity nowhere = new ImdsInstanceIdentity(
-                InstanceConfiguration.metadataClient(URI.create("http://127.0.0.1:" + closedPort)))) {
+                () -> InstanceConfiguration.metadataClient(URI.create("http://127.0.0.1:" + closedPort)))) {
             assertThatThrownBy(nowhere::instanceId)
                     .isInstanceOf(InstanceMetadataException.class)
                     .hasMessageContaining(ImdsInstanceIdentity.INSTANCE_ID);
             assertThatThrownBy(nowhere::userdata).isInstanceOf(InstanceMetadataException.class);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void buildsItsClientOnTheFirstCallAndAgainAfterABuildFailed() {
+        AtomicInteger builds = new AtomicInteger();
+        URI endpoint = URI.create("http://127.0.0.1:" + imds.getAddress().getPort());
+        try (ImdsInstanceIdentity lazy = new ImdsInstanceIdentity(() -> {
+            if (builds.incrementAndGet() == 1) {
+                throw new IllegalStateException("no region");
+            }
+            return InstanceConfiguration.metadataClient(endpoint);
+        })) {
+            assertThat(builds).as("nothing is built before a call").hasValue(0);
+
+            assertThatThrownBy(lazy::instanceId)
+                    .isInstanceOf(InstanceMetadataException.class)
+                    .hasMessageContaining("could not be built: no region");
+            assertThat(lazy.instanceId()).isEqualTo("i-0123456789abcdef0");
+            assertThat(lazy.availabilityZone()).isEqualTo("eu-west-1b");
+            assertThat(builds).as("built again after the failure, then kept").hasValue(2);
+        }
     }
 
     private void serve(HttpExchange exchange) throws IOException {
