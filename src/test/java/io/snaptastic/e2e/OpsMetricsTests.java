@@ -32,7 +32,10 @@ class OpsMetricsTests {
                     .contains("snaptastic_restore_seconds_count{outcome=\"succeeded\",snapshotter=\"solr\"} 1")
                     .contains("snaptastic_ec2_calls_total{action=\"CreateVolume\",outcome=\"success\"} 2")
                     .contains("snaptastic_snapshot_newest_age_seconds{mount_point=\"" + agent.mountPoint("solr") + "\"}")
-                    .contains("snaptastic_reaper_volumes_deleted_total");
+                    .contains("snaptastic_reaper_volumes_deleted_total")
+                    .contains("http_server_requests_seconds_count")
+                    .as("no Tomcat session gauges: the API keeps no sessions, and binding them costs start-up time")
+                    .doesNotContain("tomcat_sessions");
         }
     }
 }
