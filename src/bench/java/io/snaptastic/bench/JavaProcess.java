@@ -65,10 +65,11 @@ final class JavaProcess implements AutoCloseable {
         throw new IllegalStateException("not ready within " + timeout + "; see " + log);
     }
 
-    /** Waits for a process that is meant to exit by itself (an AOT training run). */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    /** SIGTERM, as a service manager stops it, and waits for the exit (an AOT training run writes its cache then). */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("still running after " + timeout + "; see " + log);
+            throw new IllegalStateException("still running " + timeout + " after SIGTERM; see " + log);
         }
         return process.exitValue();
     }

@@ -4,6 +4,7 @@ import io.snaptastic.bench.Results.StartupRow.Role;
 import io.snaptastic.host.Command;
 import io.snaptastic.host.ProcessHostExecutor;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,10 @@ import java.util.stream.Stream;
  * Figure 4: process start to readiness UP, and resident memory then, for the agent's jar on Java 17,
  * on Java 25 without and with an AOT cache, the way the image and the systemd unit run it (AOT cache,
  * Spring's build-time processed context, C1 only, Serial GC) in sandbox mode and configured as on an
- * instance, and a bare Spring Boot web app as the reference, on Java 17 and run like the image. Each AOT cache is trained by a run with the same JVM
- * options that exits after refresh, as the Dockerfile does. The ways are interleaved round by round,
- * so a slow moment of the machine does not land on one of them only.
+ * instance, and a bare Spring Boot web app as the reference, on Java 17 and run like the image. Each
+ * AOT cache is trained by a run with the same JVM options that gets ready and is stopped with SIGTERM,
+ * as the Dockerfile does. The ways are interleaved round by round, so a slow moment of the machine does
+ * not land on one of them only.
  */
 final class StartupBench {
 
@@ -116,30 +118,37 @@ final class StartupBench {
 
     /**
      * Java 25 with {@code options} and an AOT cache trained by one run with the same options (the JVM
-     * drops a cache made with others) that exits once the context is refreshed.
+     * drops a cache made with others) that gets ready, answers a readiness probe and is stopped with
+     * SIGTERM, as the Dockerfile trains the image's: the web servers and the request path are then in
+     * the cache too, not only what refreshing the context loads.
      */
     private List<String> withCache(String file, List<String> options, List<String> application, Mode mode) throws Exception {
         Path cache = settings.out().resolve(file);
         Path newestInput = mode == Mode.BARE ? bareJar() : extracted.resolve("snaptastic.jar");
         if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(newestInput)) < 0) {
-            Bench.log("training the AOT cache %s (Java 25, context exits after refresh)", file);
+            Bench.log("training the AOT cache %s (Java 25, a run to ready, stopped by SIGTERM)", file);
             Files.deleteIfExists(cache);
             Path root = Files.createTempDirectory("snaptastic-bench-aot").toRealPath();
             List<String> command = new ArrayList<>(List.of(settings.java25()));
             command.addAll(options);
             command.add("-XX:AOTCacheOutput=" + cache);
-            command.add("-Dspring.context.exit=onRefresh");
             command.addAll(application);
+            URI readiness;
             if (mode == Mode.BARE) {
-                command.addAll(bareArguments(Agent.freePort()));
+                int port = Agent.freePort();
+                command.addAll(bareArguments(port));
+                readiness = Agent.readiness(port);
             } else {
-                command.addAll(agentArguments(mode, root, Agent.Ports.free()));
+                Agent.Ports ports = Agent.Ports.free();
+                command.addAll(agentArguments(mode, root, ports));
+                readiness = Agent.readiness(ports.management());
             }
             Path log = settings.out().resolve("aot-training.log");
             try (JavaProcess training = JavaProcess.start(command, log)) {
-                int exit = training.awaitExit(Duration.ofMinutes(5));
-                if (exit != 0 || !Files.exists(cache)) {
-                    throw new IllegalStateException("AOT training failed (exit " + exit + "); see " + log);
+                training.awaitReady(readiness, Duration.ofMinutes(2));
+                int exit = training.stop(Duration.ofMinutes(2));
+                if (!Files.exists(cache) || Files.size(cache) == 0) {
+                    throw new IllegalStateException("AOT training wrote no cache (exit " + exit + "); see " + log);
                 }
             } finally {
                 HostCleanup.release(root);
