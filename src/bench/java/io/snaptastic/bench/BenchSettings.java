@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * What the bench measures and with what, from environment variables with the documented defaults
- * (BENCH_REPEAT, BENCH_SEED_REPEAT, BENCH_SIZES, BENCH_SECTIONS, JAVA17, JAVA25).
+ * (BENCH_REPEAT, BENCH_STARTUP_REPEAT, BENCH_SEED_REPEAT, BENCH_SIZES, BENCH_SECTIONS, JAVA17, JAVA25).
+ *
+ * @param startupRepeat rounds of the start-up ways: cheap (about 16 s a round), and a start-up moves
+ *     with the machine's load more than the workload's figures do, so more of them than of the rest
  */
 record BenchSettings(
         Path repo,
@@ -18,6 +21,7 @@ record BenchSettings(
         String java17,
         String java25,
         int repeat,
+        int startupRepeat,
         int seedRepeat,
         List<Integer> sizes,
         Set<String> sections,
@@ -38,6 +42,7 @@ record BenchSettings(
                 env("JAVA17", "/usr/lib/jvm/java-17-openjdk-amd64/bin/java"),
                 env("JAVA25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"),
                 Integer.parseInt(env("BENCH_REPEAT", "3")),
+                Integer.parseInt(env("BENCH_STARTUP_REPEAT", "7")),
                 Integer.parseInt(env("BENCH_SEED_REPEAT", "1")),
                 Arrays.stream(env("BENCH_SIZES", "1,4,8,16").split(",")).map(String::trim).map(Integer::valueOf).toList(),
                 Arrays.stream(env("BENCH_SECTIONS", "workload,startup").split(",")).map(String::trim).collect(Collectors.toSet()),

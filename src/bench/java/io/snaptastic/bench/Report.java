@@ -32,8 +32,10 @@ final class Report {
         out.append('\n').append(String.format(
                 "Sandbox on loopback, %d ms injected per EC2 call (%d ms on CreateSnapshot/CreateSnapshots), %d ms per state "
                         + "transition; agent figures are medians of %d rounds after one warm-up round, the seed's replay %d "
-                        + "round(s); %d CPU cores, load average %s before and %s after; bench took %d s.%n",
+                        + "round(s), start-up figures medians (and ranges) of %d rounds; %d CPU cores, load average %s before "
+                        + "and %s after; bench took %d s.%n",
                 s.callLatency().toMillis(), s.snapshotLatency().toMillis(), s.stateDelay().toMillis(), s.repeat(), s.seedRepeat(),
+                s.startupRepeat(),
                 Runtime.getRuntime().availableProcessors(), r.loadBefore, r.loadAfter, r.totalSeconds));
         return out.toString();
     }
@@ -100,7 +102,8 @@ final class Report {
         for (Results.StartupRow row : r.startup) {
             boolean judged = row.role() == Results.StartupRow.Role.TARGET;
             long ready = Stats.median(row.readyMillis());
-            String figure = ms(ready) + ", RSS " + Stats.median(row.rssMib()) + " MiB";
+            String figure = ms(ready) + " (" + Stats.min(row.readyMillis()) + "-" + Stats.max(row.readyMillis()) + "), RSS "
+                    + Stats.median(row.rssMib()) + " MiB";
             if (row.role() == Results.StartupRow.Role.REFERENCE) {
                 row("4", "start → ready, RSS: " + row.name(), "—", figure, "reference", "—");
             } else {

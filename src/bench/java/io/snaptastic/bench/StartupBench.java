@@ -66,7 +66,7 @@ final class StartupBench {
                         withCache("bare.aot", BARE_AS_SHIPPED, bareTraining, Mode.BARE)));
         Map<String, Results.StartupRow> rows = new LinkedHashMap<>();
         ways.forEach(way -> rows.put(way.name(), new Results.StartupRow(way.name(), way.role())));
-        for (int round = 0; round < settings.repeat(); round++) {
+        for (int round = 0; round < settings.startupRepeat(); round++) {
             for (Way way : ways) {
                 if (way.mode() == Mode.BARE) {
                     measureBare(way, rows.get(way.name()));

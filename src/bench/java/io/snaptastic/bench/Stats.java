@@ -26,4 +26,8 @@ final class Stats {
     static long max(List<Long> values) {
         return Collections.max(values);
     }
+
+    static long min(List<Long> values) {
+        return Collections.min(values);
+    }
 }
