@@ -35,7 +35,7 @@ public class MountTable {
 
     /** The mount that is visible at the mount point: the top one when several are stacked there. */
     public Optional<MountEntry> at(String mountPoint) {
-        return topmost(entries(), mountPoint);
+        return read().at(mountPoint);
     }
 
     /** The table as read once, for a listing that looks up many mount points (one read, one parse). */
@@ -46,7 +46,7 @@ public class MountTable {
     /** The mount table at one moment. */
     public record Mounts(List<MountEntry> entries) {
 
-        /** The mount visible at the mount point, as {@link MountTable#at} says. */
+        /** The mount visible at the mount point: the top one when several are stacked there. */
         public Optional<MountEntry> at(String mountPoint) {
             return topmost(entries, mountPoint);
         }

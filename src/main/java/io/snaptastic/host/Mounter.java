@@ -83,7 +83,7 @@ public class Mounter {
 
     /** The mount visible at the mount point, if any. */
     public Optional<MountEntry> mountedAt(String mountPoint) {
-        return mountTable.at(Operands.mountPoint(mountPoint));
+        return mounts().at(mountPoint);
     }
 
     /** What is mounted where, read once: for looking up many mount points (see {@link Mounts#at}). */
@@ -100,7 +100,7 @@ public class Mounter {
             this.table = table;
         }
 
-        /** The mount visible at the mount point, if any, as {@link Mounter#mountedAt} says. */
+        /** The mount visible at the mount point, if any; the mount point is checked as every operand is. */
         public Optional<MountEntry> at(String mountPoint) {
             return table.at(Operands.mountPoint(mountPoint));
         }
