@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ class RecentAttachments implements AutoCloseable {
     private final ExecutorService refresher;
     private final LongSupplier nanoTime;
     private final AtomicBoolean refreshing = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
     private volatile Fetched last;
 
     RecentAttachments(Ec2 ec2, Duration fresh, Duration stale, ExecutorService refresher, LongSupplier nanoTime) {
