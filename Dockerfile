@@ -8,7 +8,9 @@
 # cache): -Dspring.aot.enabled=true starts the context Spring processed at build time instead of
 # working it out from the configuration classes; -XX:TieredStopAtLevel=1 keeps the C2 compiler from
 # taking a core while the agent starts (it spends its life waiting on EC2 and on the kernel);
-# -XX:+UseSerialGC suits a heap this small. bench/run measures each of these (README, Performance).
+# -XX:+UseSerialGC suits a heap this small; -Djdk.reflect.useNativeAccessorOnly=true has reflection
+# call through the JVM instead of spinning a method handle for each constructor, method and field
+# Spring and Jackson reflect on while the agent starts. README, Performance, gives what each is worth.
 
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /build
@@ -36,7 +38,8 @@ WORKDIR /opt/snaptastic
 # ~1 s start (README, Performance). With no snapshotter configured nothing asks EC2 or IMDS, so it
 # needs no network. It needs the same JVM and class path as the ENTRYPOINT, so it runs in this stage
 # with the same absolute paths. Its state dir is a throwaway one, so no token is baked into the image.
-RUN java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true -XX:AOTCacheOutput=/opt/snaptastic/app.aot \
+RUN java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true -Djdk.reflect.useNativeAccessorOnly=true \
+        -XX:AOTCacheOutput=/opt/snaptastic/app.aot \
         -Dsnaptastic.state-dir=/tmp/aot-training -jar /opt/snaptastic/snaptastic.jar & \
     agent=$!; \
     for attempt in $(seq 600); do \
@@ -62,4 +65,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # Exec form: java is PID 1 and gets SIGTERM itself, so a stop never lands mid-freeze without the
 # agent's shutdown thawing first.
 ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true", \
-    "-XX:AOTCache=/opt/snaptastic/app.aot", "-jar", "/opt/snaptastic/snaptastic.jar"]
+    "-Djdk.reflect.useNativeAccessorOnly=true", "-XX:AOTCache=/opt/snaptastic/app.aot", "-jar", "/opt/snaptastic/snaptastic.jar"]

@@ -19,18 +19,20 @@ import java.util.stream.Stream;
 /**
  * Figure 4: process start to readiness UP, and resident memory then, for the agent's jar on Java 17,
  * on Java 25 without and with an AOT cache, the way the image and the systemd unit run it (AOT cache,
- * Spring's build-time processed context, C1 only, Serial GC) in sandbox mode and configured as on an
- * instance, and a bare Spring Boot web app as the reference, on Java 17 and run like the image. Each
- * AOT cache is trained by a run with the same JVM options that gets ready and is stopped with SIGTERM,
- * as the Dockerfile does. The ways are interleaved round by round, so a slow moment of the machine does
- * not land on one of them only.
+ * Spring's build-time processed context, C1 only, Serial GC, native reflection) in sandbox mode and
+ * configured as on an instance, and a bare Spring Boot web app as the reference, on Java 17 and run
+ * like the image. Each AOT cache is trained by a run with the same JVM options that gets ready and is
+ * stopped with SIGTERM, as the Dockerfile does. The ways are interleaved round by round, so a slow
+ * moment of the machine does not land on one of them only.
  */
 final class StartupBench {
 
     /** The JVM options the Dockerfile's ENTRYPOINT and the systemd unit give the agent. */
-    static final List<String> AS_SHIPPED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true");
+    static final List<String> AS_SHIPPED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true",
+            "-Djdk.reflect.useNativeAccessorOnly=true");
     /** The same, less Spring's AOT mode, which needs a build-time processed application. */
-    static final List<String> BARE_AS_SHIPPED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final List<String> BARE_AS_SHIPPED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Djdk.reflect.useNativeAccessorOnly=true");
 
     private final BenchSettings settings;
     private final Path extracted;
@@ -57,12 +59,12 @@ final class StartupBench {
                 new Way("agent jar, Java 25 (extracted, no AOT cache)", Role.AGENT, Mode.SANDBOX, List.of(settings.java25(), "-jar", jar)),
                 new Way("agent jar, Java 25 + AOT cache", Role.AGENT, Mode.SANDBOX,
                         withCache("app.aot", List.of(), agentTraining, Mode.SANDBOX)),
-                new Way("agent jar, Java 25 + AOT cache + Spring AOT, C1, Serial GC (as the image and the unit run it)",
+                new Way("agent jar, Java 25 + AOT cache + Spring AOT, C1, Serial GC, native reflection (as the image and the unit run it)",
                         Role.TARGET, Mode.SANDBOX, withCache("app-shipped.aot", AS_SHIPPED, agentTraining, Mode.SANDBOX)),
                 new Way("the same, configured as on an instance (no sandbox in the process)", Role.AGENT, Mode.INSTANCE,
                         withCache("app-instance.aot", AS_SHIPPED, agentTraining, Mode.INSTANCE)),
                 new Way("bare Spring Boot web app, Java 17", Role.REFERENCE, Mode.BARE, concat(List.of(settings.java17()), bareTraining)),
-                new Way("bare Spring Boot web app, Java 25 + AOT cache, C1, Serial GC", Role.REFERENCE, Mode.BARE,
+                new Way("bare Spring Boot web app, Java 25 + AOT cache, C1, Serial GC, native reflection", Role.REFERENCE, Mode.BARE,
                         withCache("bare.aot", BARE_AS_SHIPPED, bareTraining, Mode.BARE)));
         Map<String, Results.StartupRow> rows = new LinkedHashMap<>();
         ways.forEach(way -> rows.put(way.name(), new Results.StartupRow(way.name(), way.role())));

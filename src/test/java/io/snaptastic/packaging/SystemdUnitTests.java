@@ -33,7 +33,8 @@ class SystemdUnitTests {
         assertThat(unit.value("Service", "Type")).isEqualTo("simple");
         assertThat(unit.value("Service", "User")).isEqualTo("root");
         assertThat(unit.value("Service", "ExecStart")).isEqualTo(
-                "/usr/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true -jar /opt/snaptastic/snaptastic.jar");
+                "/usr/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true -Djdk.reflect.useNativeAccessorOnly=true"
+                        + " -jar /opt/snaptastic/snaptastic.jar");
         assertThat(unit.value("Service", "Restart")).isEqualTo("on-failure");
         assertThat(unit.value("Service", "Environment"))
                 .isEqualTo("SPRING_CONFIG_ADDITIONAL_LOCATION=optional:file:/etc/snaptastic/");
