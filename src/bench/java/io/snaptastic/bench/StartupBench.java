@@ -95,13 +95,16 @@ final class StartupBench {
     }
 
     private void measureBare(Way way, Results.StartupRow row) throws Exception {
+        Path root = Files.createTempDirectory("snaptastic-bench-bare").toRealPath();
         int port = Agent.freePort();
         List<String> command = new ArrayList<>(way.java());
-        command.addAll(bareArguments(port));
+        command.addAll(bareArguments(port, root));
         Bench.log("start-up: %s", way.name());
         try (JavaProcess process = JavaProcess.start(command, settings.out().resolve("startup-bare.log"))) {
             row.readyMillis().add(process.awaitReady(Agent.readiness(port), Duration.ofMinutes(2)));
             row.rssMib().add(process.rssMib());
+        } finally {
+            HostCleanup.release(root);
         }
     }
 
@@ -109,9 +112,10 @@ final class StartupBench {
         return mode == Mode.INSTANCE ? Agent.instanceArguments(root, ports) : Agent.baseArguments(root, ports);
     }
 
-    private static List<String> bareArguments(int port) {
+    /** Tomcat's work directory under root, which is removed after the run: by default a new one in /tmp each start. */
+    private static List<String> bareArguments(int port, Path root) {
         return List.of("--server.port=" + port, "--server.address=127.0.0.1", "--management.endpoint.health.probes.enabled=true",
-                "--logging.level.root=WARN");
+                "--server.tomcat.basedir=" + root.resolve("tomcat"), "--logging.level.root=WARN");
     }
 
     private List<String> bareCommand(Path bareJar) {
@@ -138,7 +142,7 @@ final class StartupBench {
             URI readiness;
             if (mode == Mode.BARE) {
                 int port = Agent.freePort();
-                command.addAll(bareArguments(port));
+                command.addAll(bareArguments(port, root));
                 readiness = Agent.readiness(port);
             } else {
                 Agent.Ports ports = Agent.Ports.free();
