@@ -1,5 +1,6 @@
 package io.snaptastic.instance;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +11,9 @@ import software.amazon.awssdk.imds.Ec2MetadataClientException;
 
 /**
  * The instance's identity from IMDSv2, through the SDK's {@link Ec2MetadataClient}, which fetches the
- * session token and refreshes it before it expires. Instance id, zone and region never change while
- * the agent runs, so each is fetched once; userdata is read on every call, so an edit is seen.
+ * session token and refreshes it before it expires. Instance id, zone, region and userdata never change
+ * while the agent runs (EC2 lets userdata be edited only while the instance is stopped), so each is
+ * fetched once. That keeps IMDS, which throttles per instance, out of every listing and every check.
  */
 public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseable {
 
@@ -24,6 +26,7 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
     private final UserdataParser parser = new UserdataParser();
     private final Map<String, String> cache = new ConcurrentHashMap<>();
     private Ec2MetadataClient client;
+    private volatile Map<String, Object> userdata;
 
     /**
      * @param factory builds the client on the first call, not at start-up (it takes tens of milliseconds
@@ -54,13 +57,23 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
         return region;
     }
 
+    /** Kept once read and valid; a failure or an invalid document is not kept, so the next call asks again. */
     @Override
     public Map<String, Object> userdata() {
+        Map<String, Object> known = userdata;
+        if (known == null) {
+            known = Collections.unmodifiableMap(parser.parse(fetchUserdata()));
+            userdata = known;
+        }
+        return known;
+    }
+
+    private String fetchUserdata() {
         try {
-            return parser.parse(imds().get(USERDATA).asString());
+            return imds().get(USERDATA).asString();
         } catch (Ec2MetadataClientException e) {
             if (e.statusCode() == 404) {
-                return Map.of(); // IMDS answers 404 for an instance launched without userdata.
+                return ""; // IMDS answers 404 for an instance launched without userdata.
             }
             throw unavailable(USERDATA, e);
         } catch (SdkClientException e) {

@@ -84,12 +84,25 @@ class ImdsInstanceIdentityTests {
     }
 
     @Test
-    void readsUserdataAfreshOnEveryCall() {
+    void readsUserdataOnceAndKeepsIt() {
         documents.put(ImdsInstanceIdentity.USERDATA, "{\"role\": \"solr\"}");
         assertThat(identity.userdata()).isEqualTo(Map.of("role", "solr"));
 
-        documents.put(ImdsInstanceIdentity.USERDATA, "{\"role\": \"postgres\", \"cluster\": \"a\"}");
-        assertThat(identity.userdata()).isEqualTo(Map.of("role", "postgres", "cluster", "a"));
+        // Only a stopped instance can have its userdata changed: the agent does not see that happen.
+        documents.put(ImdsInstanceIdentity.USERDATA, "{\"role\": \"postgres\"}");
+        assertThat(identity.userdata()).isEqualTo(Map.of("role", "solr"));
+        assertThat(requests).filteredOn(r -> r.equals("GET " + ImdsInstanceIdentity.USERDATA)).hasSize(1);
+        assertThatThrownBy(() -> identity.userdata().put("role", "changed by a caller"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void asksForUserdataAgainAfterItWasInvalid() {
+        documents.put(ImdsInstanceIdentity.USERDATA, "{\"role\": ");
+        assertThatThrownBy(identity::userdata).isInstanceOf(InvalidUserdataException.class);
+
+        documents.put(ImdsInstanceIdentity.USERDATA, "{\"role\": \"solr\"}");
+        assertThat(identity.userdata()).isEqualTo(Map.of("role", "solr"));
     }
 
     @Test
