@@ -98,7 +98,7 @@ public class Operations implements AutoCloseable {
         Operation operation = Operation.started("op-" + UUID.randomUUID(), type, snapshotter, clock.instant());
         JournalEntry entry = new JournalEntry(operation, idempotencyKey, requestFingerprint);
         journal.write(entry);
-        TrackedOperation tracked = new TrackedOperation(entry, journal);
+        TrackedOperation tracked = new TrackedOperation(entry, journal::write);
         // Known before it can run: quick work may finish, and its listeners look it up, before
         // execute returns.
         byId.put(operation.id(), tracked);
@@ -231,7 +231,7 @@ public class Operations implements AutoCloseable {
     }
 
     private void recover(JournalEntry entry) {
-        TrackedOperation tracked = new TrackedOperation(entry, journal);
+        TrackedOperation tracked = new TrackedOperation(entry, journal::write);
         byId.put(entry.operation().id(), tracked);
         if (!tracked.current().finished()) {
             OperationProblem stopped = OperationProblem.agentStopped(STOPPED_WHILE_RUNNING + reconcile(tracked.current()));

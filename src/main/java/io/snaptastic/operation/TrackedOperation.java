@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,18 +16,28 @@ import org.slf4j.LoggerFactory;
  * An operation's current state and the key that made it; the progress its work reports goes through
  * here and into the journal. Once finished it ignores further progress, so work the agent gave up on
  * (shutdown timeout) cannot overwrite the failure it was given.
+ *
+ * <p>A change returns once a journal entry holding it is on disk, but changes made together share
+ * one write: each write takes the newest state, so a change made while another write ran is in the
+ * next one, and a change some other write already holds needs none of its own. Sixteen volumes
+ * reaching the same step then cost two fsyncs, not sixteen in a queue, and readers of the state
+ * never wait for the disk.
  */
 final class TrackedOperation implements OperationProgress {
 
     private static final Logger log = LoggerFactory.getLogger(TrackedOperation.class);
 
-    private final OperationJournal journal;
+    private final Consumer<JournalEntry> journal;
     private final String idempotencyKey;
     private final String requestFingerprint;
     private final CompletableFuture<Operation> done = new CompletableFuture<>();
+    private final Object writing = new Object();
     private Operation current;
+    private long changes; // guarded by this
+    private long journalled; // guarded by writing: the changes the last write held
 
-    TrackedOperation(JournalEntry entry, OperationJournal journal) {
+    /** @param journal writes an entry durably, as {@link OperationJournal#write} does */
+    TrackedOperation(JournalEntry entry, Consumer<JournalEntry> journal) {
         this.journal = journal;
         this.current = entry.operation();
         this.idempotencyKey = entry.idempotencyKey();
@@ -91,12 +102,16 @@ final class TrackedOperation implements OperationProgress {
     }
 
     /** Gives the operation its final state, unless it has one already; true when it did. */
-    synchronized boolean finish(UnaryOperator<Operation> toFinalState) {
-        if (current.finished()) {
-            return false;
+    boolean finish(UnaryOperator<Operation> toFinalState) {
+        long change;
+        synchronized (this) {
+            if (current.finished()) {
+                return false;
+            }
+            current = toFinalState.apply(current);
+            change = ++changes;
         }
-        current = toFinalState.apply(current);
-        persist();
+        journal(change);
         return true;
     }
 
@@ -105,21 +120,38 @@ final class TrackedOperation implements OperationProgress {
         done.complete(current());
     }
 
-    private synchronized void update(UnaryOperator<Operation> change) {
-        if (current.finished()) {
-            log.warn("Ignoring progress of operation {}: it has already {}", current.id(), current.status().json());
-            return;
+    private void update(UnaryOperator<Operation> change) {
+        long made;
+        synchronized (this) {
+            if (current.finished()) {
+                log.warn("Ignoring progress of operation {}: it has already {}", current.id(), current.status().json());
+                return;
+            }
+            current = change.apply(current);
+            made = ++changes;
         }
-        current = change.apply(current);
-        persist();
+        journal(made);
     }
 
-    private void persist() {
-        try {
-            journal.write(new JournalEntry(current, idempotencyKey, requestFingerprint));
-        } catch (UncheckedIOException e) {
-            // The operation goes on: failing it for a full disk would leave the volumes half done.
-            log.error("Cannot journal operation {}; a crash now would lose its progress", current.id(), e);
+    /** Returns once an entry holding change number {@code change} has been written. */
+    private void journal(long change) {
+        synchronized (writing) {
+            if (journalled >= change) {
+                return;
+            }
+            Operation newest;
+            long holds;
+            synchronized (this) {
+                newest = current;
+                holds = changes;
+            }
+            try {
+                journal.accept(new JournalEntry(newest, idempotencyKey, requestFingerprint));
+            } catch (UncheckedIOException e) {
+                // The operation goes on: failing it for a full disk would leave the volumes half done.
+                log.error("Cannot journal operation {}; a crash now would lose its progress", newest.id(), e);
+            }
+            journalled = holds;
         }
     }
 
