@@ -73,13 +73,22 @@ class DockerfileTests {
         // The training run starts the agent as the ENTRYPOINT does: the JVM drops a cache made with another
         // collector or compiler setting, and with other system properties (Spring's AOT mode, native
         // reflection) the training would load other classes than the agent does.
-        for (String option : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true",
-                "-Djdk.reflect.useNativeAccessorOnly=true")) {
+        for (String option : shippedJvmOptions()) {
             assertThat(training).contains(option);
-            assertThat(entrypoint).contains(option);
         }
         // The cache only covers the extracted form of the jar.
         assertThat(dockerfile.stages().get(0).arguments("RUN")).anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract"));
+    }
+
+    @Test
+    void startsTheAgentWithTheJvmOptionsOfTheSystemdUnit() {
+        List<String> entrypoint = entrypoint();
+        List<String> options = entrypoint.subList(1, entrypoint.indexOf("-jar")).stream()
+                .filter(option -> !option.startsWith("-XX:AOTCache="))
+                .toList();
+
+        // One list for the image, the unit and the bench (which reads it from the unit).
+        assertThat(options).isEqualTo(shippedJvmOptions());
     }
 
     @Test
@@ -119,6 +128,17 @@ class DockerfileTests {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no apt-get install in the runtime stage"));
         return Arrays.asList(install.split("\\s+"));
+    }
+
+    /** What the systemd unit's ExecStart gives java before {@code -jar}. */
+    private static List<String> shippedJvmOptions() {
+        try {
+            List<String> execStart = Arrays.asList(SystemdUnit.read(Path.of("packaging", "systemd", "snaptastic.service"))
+                    .value("Service", "ExecStart").split("\\s+"));
+            return execStart.subList(1, execStart.indexOf("-jar"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<String> entrypoint() {
