@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>A change returns once a journal entry holding it is on disk, but changes made together share
  * one write: each write takes the newest state, so a change made while another write ran is in the
  * next one, and a change some other write already holds needs none of its own. Sixteen volumes
- * reaching the same step then cost two fsyncs, not sixteen in a queue, and readers of the state
+ * reaching the same step then cost two writes, not sixteen in a queue, and readers of the state
  * never wait for the disk.
  */
 final class TrackedOperation implements OperationProgress {
