@@ -7,6 +7,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * What an operation did to one volume so far. Services replace it as they go, so a client polling the
  * operation sees the step each volume has reached.
  *
+ * <p>It is the API's and the journal's form of the workflows' {@code snapshotter.VolumeOutcome}
+ * (mapped in {@link Workflows}): steps and statuses as plain strings, so a journal written by an
+ * older or newer agent, with steps this one does not know, still reads.
+ *
  * @param device the device the volume is attached at, such as {@code /dev/sdf}
  * @param mountPoint where it is (or was) mounted
  * @param volumeId the EBS volume, once known
