@@ -133,9 +133,7 @@ class DockerfileTests {
     /** What the systemd unit's ExecStart gives java before {@code -jar}. */
     private static List<String> shippedJvmOptions() {
         try {
-            List<String> execStart = Arrays.asList(SystemdUnit.read(Path.of("packaging", "systemd", "snaptastic.service"))
-                    .value("Service", "ExecStart").split("\\s+"));
-            return execStart.subList(1, execStart.indexOf("-jar"));
+            return SystemdUnit.read(Path.of("packaging", "systemd", "snaptastic.service")).jvmOptions();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

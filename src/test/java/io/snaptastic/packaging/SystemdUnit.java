@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * A systemd unit file or drop-in read as systemd reads it: sections of keys, each key with every
- * value it was given (in order), comments dropped and backslash-continued lines joined.
+ * value it was given (in order), comments dropped and backslash-continued lines joined. Public for
+ * the bench, which starts the agent with the JVM options of the shipped unit.
  */
-record SystemdUnit(Map<String, Map<String, List<String>>> sections) {
+public record SystemdUnit(Map<String, Map<String, List<String>>> sections) {
 
     private static final Pattern SPAN = Pattern.compile("(\\d+)\\s*(min|s|h)");
 
-    static SystemdUnit read(Path file) throws IOException {
+    public static SystemdUnit read(Path file) throws IOException {
         Map<String, Map<String, List<String>>> sections = new LinkedHashMap<>();
         Map<String, List<String>> section = null;
         for (String line : joinContinuations(Files.readAllLines(file))) {
@@ -53,6 +54,16 @@ record SystemdUnit(Map<String, Map<String, List<String>>> sections) {
             throw new AssertionError("[" + section + "] " + key + " is set " + values.size() + " times: " + values);
         }
         return values.get(0);
+    }
+
+    /** What {@code ExecStart=JAVA OPTIONS... -jar JAR} gives java before {@code -jar}. */
+    public List<String> jvmOptions() {
+        List<String> argv = List.of(value("Service", "ExecStart").split("\\s+"));
+        int jar = argv.indexOf("-jar");
+        if (jar < 1) {
+            throw new AssertionError("ExecStart does not start a jar: " + argv);
+        }
+        return argv.subList(1, jar);
     }
 
     /** The keys set in a section. */
