@@ -5,7 +5,6 @@ import io.snaptastic.host.Command;
 import io.snaptastic.host.ProcessHostExecutor;
 import io.snaptastic.packaging.SystemdUnit;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ final class StartupBench {
      * The JVM options the systemd unit gives the agent, read from its ExecStart, so the bench measures
      * what ships; DockerfileTests holds the image's ENTRYPOINT to the same list.
      */
-    static final List<String> AS_SHIPPED = shippedJvmOptions();
+    static final List<String> AS_SHIPPED = SystemdUnit.agentJvmOptions();
     /** The same, less Spring's AOT mode, which needs a build-time processed application. */
     static final List<String> BARE_AS_SHIPPED =
             AS_SHIPPED.stream().filter(option -> !option.equals("-Dspring.aot.enabled=true")).toList();
@@ -218,14 +217,6 @@ final class StartupBench {
             host.run(Command.of("rm", "-rf", "--", extracted.toString()).withTimeout(Duration.ofSeconds(60)));
             host.run(Command.of(settings.java17(), "-Djarmode=tools", "-jar", settings.jar().toString(), "extract",
                     "--destination", extracted.toString()).withTimeout(Duration.ofMinutes(2)));
-        }
-    }
-
-    private static List<String> shippedJvmOptions() {
-        try {
-            return SystemdUnit.read(Path.of("packaging/systemd/snaptastic.service")).jvmOptions();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the systemd unit", e);
         }
     }
 }

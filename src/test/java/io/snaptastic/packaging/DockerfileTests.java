@@ -73,7 +73,7 @@ class DockerfileTests {
         // The training run starts the agent as the ENTRYPOINT does: the JVM drops a cache made with another
         // collector or compiler setting, and with other system properties (Spring's AOT mode, native
         // reflection) the training would load other classes than the agent does.
-        for (String option : shippedJvmOptions()) {
+        for (String option : SystemdUnit.agentJvmOptions()) {
             assertThat(training).contains(option);
         }
         // The cache only covers the extracted form of the jar.
@@ -88,7 +88,7 @@ class DockerfileTests {
                 .toList();
 
         // One list for the image, the unit and the bench (which reads it from the unit).
-        assertThat(options).isEqualTo(shippedJvmOptions());
+        assertThat(options).isEqualTo(SystemdUnit.agentJvmOptions());
     }
 
     @Test
@@ -128,15 +128,6 @@ class DockerfileTests {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no apt-get install in the runtime stage"));
         return Arrays.asList(install.split("\\s+"));
-    }
-
-    /** What the systemd unit's ExecStart gives java before {@code -jar}. */
-    private static List<String> shippedJvmOptions() {
-        try {
-            return SystemdUnit.read(Path.of("packaging", "systemd", "snaptastic.service")).jvmOptions();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private List<String> entrypoint() {

@@ -56,6 +56,18 @@ public record SystemdUnit(Map<String, Map<String, List<String>>> sections) {
         return values.get(0);
     }
 
+    /** The agent's unit as shipped, relative to the repository. */
+    public static final Path AGENT = Path.of("packaging", "systemd", "snaptastic.service");
+
+    /** The JVM options the shipped agent unit starts the agent with. */
+    public static List<String> agentJvmOptions() {
+        try {
+            return read(AGENT).jvmOptions();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + AGENT, e);
+        }
+    }
+
     /** What {@code ExecStart=JAVA OPTIONS... -jar JAR} gives java before {@code -jar}. */
     public List<String> jvmOptions() {
         List<String> argv = List.of(value("Service", "ExecStart").split("\\s+"));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SystemdUnitTests {
 
     private static final Path UNITS = Path.of("packaging", "systemd");
-    private static final Path AGENT = UNITS.resolve("snaptastic.service");
+    private static final Path AGENT = SystemdUnit.AGENT;
     private static final Path DROP_IN = UNITS.resolve("postgresql.service.d").resolve("10-snaptastic.conf");
 
     @TempDir
