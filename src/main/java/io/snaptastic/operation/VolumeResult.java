@@ -19,6 +19,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param status running, done, already-mounted, skipped, planned or failed
  * @param freezeMillis how long the filesystem was frozen, for snapshots
  * @param error why this volume failed, when it did
+ * @param warning what did not work although the volume is in use, such as a filesystem that could
+ *     not grow to its volume's size
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "What an operation did to one volume so far")
@@ -32,29 +34,31 @@ public record VolumeResult(
         @Schema(description = "running, done, already-mounted, skipped, planned or failed", example = "done")
         String status,
         @Schema(description = "How long the filesystem was frozen, for snapshots", example = "84") Long freezeMillis,
-        @Schema(description = "Why this volume failed, when it did") String error) {
+        @Schema(description = "Why this volume failed, when it did") String error,
+        @Schema(description = "What did not work although the volume is in use, such as a filesystem that could not grow")
+        String warning) {
 
     public static VolumeResult of(String device, String mountPoint) {
-        return new VolumeResult(device, mountPoint, null, null, null, null, null, null);
+        return new VolumeResult(device, mountPoint, null, null, null, null, null, null, null);
     }
 
     public VolumeResult withStep(String newStep) {
-        return new VolumeResult(device, mountPoint, volumeId, snapshotId, newStep, status, freezeMillis, error);
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, newStep, status, freezeMillis, error, warning);
     }
 
     public VolumeResult withVolumeId(String newVolumeId) {
-        return new VolumeResult(device, mountPoint, newVolumeId, snapshotId, step, status, freezeMillis, error);
+        return new VolumeResult(device, mountPoint, newVolumeId, snapshotId, step, status, freezeMillis, error, warning);
     }
 
     public VolumeResult withSnapshotId(String newSnapshotId) {
-        return new VolumeResult(device, mountPoint, volumeId, newSnapshotId, step, status, freezeMillis, error);
+        return new VolumeResult(device, mountPoint, volumeId, newSnapshotId, step, status, freezeMillis, error, warning);
     }
 
     public VolumeResult withFreezeMillis(long millis) {
-        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, status, millis, error);
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, status, millis, error, warning);
     }
 
     public VolumeResult withError(String newError) {
-        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, newError);
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, newError, warning);
     }
 }
