@@ -95,8 +95,8 @@ class MountServiceTests {
         order.verify(ec2).attachVolume("vol-1", "i-1", "/dev/sdf");
         order.verify(ec2).awaitAttached(eq("vol-1"), eq("i-1"), any());
         order.verify(filesystems).check(DEVICE_F, "ext4");
-        order.verify(filesystems).growIfNeeded(DEVICE_F, "/mnt/solr", "ext4");
         order.verify(mounter).mount(DEVICE_F, "/mnt/solr", "ext4", List.of("defaults"));
+        order.verify(filesystems).growIfNeeded(DEVICE_F, "/mnt/solr", "ext4");
         order.verify(ec2).setDeleteOnTermination("i-1", "/dev/sdf", true);
         order.verify(snapshotter).postMount(SOLR);
         order.verify(snapshotter).postMounts(List.of(SOLR));
