@@ -83,16 +83,18 @@ class RestoreCleanup {
     }
 
     /**
-     * A normal detach first; Force only once that has timed out, and only here, where nothing is
-     * mounted: EC2's DetachVolume documents Force as a last resort that can lose data
-     * (API reference, DetachVolume "Force").
+     * A normal detach first; Force only once that was refused (IncorrectState: the sandbox refuses a
+     * normal detach of a volume stuck "attaching") or did not finish in time, and only here, where
+     * nothing is mounted. The DetachVolume API reference: Force is for "if the previous detachment
+     * attempt did not occur cleanly (… unmounting the volume, and detaching normally)", "a last
+     * resort", and "can lead to data loss or a corrupted file system".
      */
     private void detach(SnapshotterContext context, VolumeSpec volume, String volumeId) {
-        ec2.detachVolume(volumeId, context.instanceId(), volume.device(), false);
         try {
+            ec2.detachVolume(volumeId, context.instanceId(), volume.device(), false);
             ec2.awaitDetached(volumeId, timeouts.detached());
-        } catch (Ec2Exception.WaitFailed e) {
-            log.warn("{} did not detach within {}; forcing the detach", volumeId, timeouts.detached());
+        } catch (Ec2Exception.Conflict | Ec2Exception.WaitFailed e) {
+            log.warn("{} did not detach normally ({}); forcing the detach", volumeId, e.getMessage());
             ec2.detachVolume(volumeId, context.instanceId(), volume.device(), true);
             ec2.awaitDetached(volumeId, timeouts.detached());
         }

@@ -22,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,18 +94,15 @@ class VolumeRestorer {
             progress.step(VolumeStep.PRE_MOUNT_HOOK);
             context.snapshotter().preMount(volume);
             prepareAndMount(context, volume, attached.id(), restored, progress);
-            VolumeOutcome done = finish(context, volume, progress);
-            if (attached.tags().containsKey(ResourceTags.RETAINED)) {
-                // Kept after an earlier failed mount, and now in use again.
-                ec2.deleteTags(List.of(attached.id()), List.of(ResourceTags.RETAINED));
-            }
-            return done;
+            // A retained tag from an earlier failed mount stays: the agent is not granted DeleteTags, and
+            // the reaper only looks at detached volumes.
+            return finish(context, volume, progress);
         } catch (RuntimeException e) {
             VolumeOutcome reached = progress.current();
             log.warn("mounting attached {} on {} failed at {}", attached.id(), volume.mountPoint(), reached.step(), e);
             String left = progress.mounted
                     ? "; the volume stays mounted at " + volume.mountPoint()
-                    : restored && DATA_READ.contains(reached.step()) && !attached.tags().containsKey(ResourceTags.RETAINED)
+                    : restored && DATA_READ.contains(reached.step())
                             ? cleanup.retain(attached.id())
                             : "";
             return progress.fail(Failures.describe(e) + left);

@@ -177,6 +177,23 @@ class RestoreFailureTests {
     }
 
     @Test
+    void anAttachmentThatNeverCompletesIsForceDetachedOnlyAfterANormalDetachWasRefused() {
+        willThrow(new Ec2Exception.WaitFailed("still attaching")).given(ec2).awaitAttached(eq("vol-1"), eq("i-1"), any());
+        willThrow(new Ec2Exception.Conflict("IncorrectState", "Volume 'vol-1' is still attaching; detach it with Force.", null))
+                .given(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
+
+        VolumeOutcome outcome = restorer.restore(context(), SOLR, null, "op-1", WorkflowListener.NONE);
+
+        assertThat(outcome.step()).isEqualTo(VolumeStep.AWAIT_ATTACHED);
+        InOrder order = inOrder(ec2);
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", true);
+        order.verify(ec2).awaitDetached(eq("vol-1"), any());
+        order.verify(ec2).deleteVolume("vol-1");
+        then(mounter).should(never()).mount(any(), any(), any(), any());
+    }
+
+    @Test
     void aBusyMountPointKeepsTheEmptyVolumeAttachedAndMountedAndSaysSo() {
         given(filesystems.probe(DEVICE)).willReturn(new Probe(null, null, null));
         willThrow(new IllegalStateException("post_mount hook /usr/sbin/service failed")).given(snapshotter).postMount(SOLR);
@@ -191,15 +208,18 @@ class RestoreFailureTests {
     }
 
     @Test
-    void aResumedVolumeThatMountsAfterAnEarlierFailureLosesItsRetainedTag() {
-        Volume kept = new Volume("vol-1", 20, "gp3", "in-use", "eu-west-1a", "snap-1", Instant.EPOCH,
-                List.of(new Volume.Attachment("i-1", "/dev/sdf", "attached", false)), Map.of("snaptastic:retained", "true"));
-        given(filesystems.probe(DEVICE)).willReturn(new Probe("xfs", "u", null));
+    void aResumedRestoredVolumeWhoseMountFailsIsTaggedRetained() {
+        Volume attached = new Volume("vol-1", 20, "gp3", "in-use", "eu-west-1a", "snap-1", Instant.EPOCH,
+                List.of(new Volume.Attachment("i-1", "/dev/sdf", "attached", false)), Map.of());
+        given(filesystems.probe(DEVICE)).willReturn(new Probe("ext3", "u", null));
+        willThrow(new FilesystemCheckException("e2fsck found errors it could not repair (exit 8): bad magic", 8))
+                .given(filesystems).check(DEVICE, "ext3");
 
-        VolumeOutcome outcome = restorer.resume(context(), SOLR, kept, WorkflowListener.NONE);
+        VolumeOutcome outcome = restorer.resume(context(), SOLR, attached, WorkflowListener.NONE);
 
-        assertThat(outcome.status()).isEqualTo(VolumeOutcome.Status.DONE);
-        then(ec2).should().deleteTags(List.of("vol-1"), List.of("snaptastic:retained"));
+        assertThat(outcome.error()).contains("retained");
+        then(ec2).should().createTags(List.of("vol-1"), Map.of("snaptastic:retained", "true"));
+        then(ec2).should(never()).deleteVolume(anyString());
     }
 
     private SnapshotterContext context() {
