@@ -26,7 +26,7 @@ public class CheckService {
     /** The programs the host layer runs, and the Debian package that brings each. */
     static final Map<String, String> TOOLS = Map.of(
             "mkfs.ext4", "e2fsprogs", "e2fsck", "e2fsprogs", "resize2fs", "e2fsprogs",
-            "mkfs.xfs", "xfsprogs", "xfs_repair", "xfsprogs", "xfs_growfs", "xfsprogs",
+            "mkfs.xfs", "xfsprogs", "xfs_growfs", "xfsprogs", "dumpe2fs", "e2fsprogs",
             "fsfreeze", "util-linux", "blkid", "util-linux", "mount", "mount", "umount", "mount");
 
     private final InstanceIdentity instance;
