@@ -58,7 +58,7 @@ class VolumeRestorer {
     /** Runs the whole chain for a volume that is not attached yet. */
     VolumeOutcome restore(SnapshotterContext context, VolumeSpec volume, Snapshot snapshot, String operationId,
             WorkflowListener listener) {
-        Progress progress = new Progress(VolumeOutcome.start(volume)
+        RestoreProgress progress = new RestoreProgress(VolumeOutcome.start(volume)
                 .withSnapshotId(snapshot == null ? null : snapshot.id()), listener);
         boolean restored = snapshot != null;
         try {
@@ -87,7 +87,7 @@ class VolumeRestorer {
      * Nothing is ever deleted here: the volume may hold data from before this operation.
      */
     VolumeOutcome resume(SnapshotterContext context, VolumeSpec volume, Volume attached, WorkflowListener listener) {
-        Progress progress = new Progress(VolumeOutcome.start(volume).withVolumeId(attached.id())
+        RestoreProgress progress = new RestoreProgress(VolumeOutcome.start(volume).withVolumeId(attached.id())
                 .withSnapshotId(attached.snapshotId()), listener);
         boolean restored = attached.snapshotId() != null;
         try {
@@ -100,7 +100,7 @@ class VolumeRestorer {
         } catch (RuntimeException e) {
             VolumeOutcome reached = progress.current();
             log.warn("mounting attached {} on {} failed at {}", attached.id(), volume.mountPoint(), reached.step(), e);
-            String left = progress.mounted
+            String left = progress.isMounted()
                     ? "; the volume stays mounted at " + volume.mountPoint()
                     : restored && DATA_READ.contains(reached.step())
                             ? cleanup.retain(attached.id())
@@ -114,9 +114,9 @@ class VolumeRestorer {
      * written to); a restored one whose check or mount failed is kept; an empty one is undone.
      */
     private String leftBehind(SnapshotterContext context, VolumeSpec volume, VolumeOutcome reached, boolean restored,
-            Progress progress) {
-        progress.listener.update(reached.at(VolumeStep.CLEAN_UP));
-        if (progress.mounted) {
+            RestoreProgress progress) {
+        progress.tell(reached.at(VolumeStep.CLEAN_UP));
+        if (progress.isMounted()) {
             return restored
                     ? "; the volume stays mounted at " + volume.mountPoint() + ", as it holds restored data"
                     : cleanup.undoMounted(context, volume, reached.volumeId());
@@ -128,7 +128,7 @@ class VolumeRestorer {
     }
 
     private void prepareAndMount(
-            SnapshotterContext context, VolumeSpec volume, String volumeId, boolean restored, Progress progress) {
+            SnapshotterContext context, VolumeSpec volume, String volumeId, boolean restored, RestoreProgress progress) {
         progress.step(VolumeStep.AWAIT_ATTACHED);
         ec2.awaitAttached(volumeId, context.instanceId(), timeouts.attached());
         progress.step(VolumeStep.RESOLVE_DEVICE);
@@ -150,7 +150,7 @@ class VolumeRestorer {
         }
         progress.step(VolumeStep.MOUNT);
         mounter.mount(device, volume.mountPoint(), fileSystem, volume.mountOptions());
-        progress.mounted = true;
+        progress.mounted();
         if (restored) {
             progress.step(VolumeStep.GROW_FILESYSTEM);
             grow(volume, device, fileSystem, progress);
@@ -162,7 +162,7 @@ class VolumeRestorer {
      * it is a warning, never a reason to unmount: online ext3/ext4 growth needs CAP_SYS_RESOURCE
      * (resize2fs; fs/ext4/ioctl.c), which containers often drop.
      */
-    private void grow(VolumeSpec volume, Path device, String fileSystem, Progress progress) {
+    private void grow(VolumeSpec volume, Path device, String fileSystem, RestoreProgress progress) {
         try {
             filesystems.growIfNeeded(device, volume.mountPoint(), fileSystem);
         } catch (RuntimeException e) {
@@ -173,7 +173,7 @@ class VolumeRestorer {
         }
     }
 
-    private VolumeOutcome finish(SnapshotterContext context, VolumeSpec volume, Progress progress) {
+    private VolumeOutcome finish(SnapshotterContext context, VolumeSpec volume, RestoreProgress progress) {
         progress.step(VolumeStep.SET_DELETE_ON_TERMINATION);
         ec2.setDeleteOnTermination(context.instanceId(), volume.device(), volume.deleteOnTermination());
         progress.step(VolumeStep.POST_MOUNT_HOOK);
@@ -200,50 +200,6 @@ class VolumeRestorer {
             return "snaptastic-" + HexFormat.of().formatHex(hash, 0, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    /** The outcome as it moves along, told to the listener before each step's call. */
-    private static final class Progress {
-        private VolumeOutcome outcome;
-        private final WorkflowListener listener;
-        /** Whether this operation's mount succeeded: from then on nothing is detached under it. */
-        private boolean mounted;
-
-        Progress(VolumeOutcome outcome, WorkflowListener listener) {
-            this.outcome = outcome;
-            this.listener = listener;
-        }
-
-        void step(VolumeStep step) {
-            outcome = outcome.at(step);
-            listener.update(outcome);
-        }
-
-        void volumeId(String id) {
-            outcome = outcome.withVolumeId(id);
-            listener.update(outcome);
-        }
-
-        void warn(String warning) {
-            outcome = outcome.warned(warning);
-            listener.update(outcome);
-        }
-
-        VolumeOutcome fail(String why) {
-            outcome = outcome.failed(why);
-            listener.update(outcome);
-            return outcome;
-        }
-
-        VolumeOutcome finish(VolumeOutcome.Status status) {
-            outcome = outcome.finished(status);
-            listener.update(outcome);
-            return outcome;
-        }
-
-        VolumeOutcome current() {
-            return outcome;
         }
     }
 }
