@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.snaptastic.host.Command;
 import io.snaptastic.host.ProcessHostExecutor;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,43 @@ class FilesystemRestoreTests {
             assertThat(fsType(solrMount)).isEqualTo("xfs");
             assertThat(Files.readAllBytes(solrMount.resolve("legacy.txt"))).isEqualTo(content);
             assertThat(Files.getFileStore(solrMount).getTotalSpace()).as("grown to the 2 GiB volume").isGreaterThan(3L << 29);
+        }
+    }
+
+    @Test
+    void aRestoredXfsThatTheKernelRefusesIsKeptAttachedAndTaggedRetainedWithTheKernelsReason() throws Exception {
+        try (AgentUnderTest agent = AgentUnderTest.start("snaptastic.snapshotters.solr.volumes[0].file-system=xfs");
+                Ec2Client ec2 = SandboxClient.of(agent.ec2Endpoint())) {
+            Path mountPoint = agent.mountPoint("solr");
+            agent.post("/mounts?wait=120", "{\"snapshotter\":\"solr\"}");
+            Files.writeString(mountPoint.resolve("kept.txt"), "only copy");
+            String snapshotId = agent.post("/snapshots?wait=120", "{\"snapshotter\":\"solr\"}").json()
+                    .get("volumes").get(0).get("snapshotId").asText();
+            agent.delete("/mounts/solr?wait=120&deleteVolumes=true");
+            // Zeroes the first allocation group's AGI (sector 2): blkid still sees XFS, the mount reads
+            // the root inode through it and fails with EFSCORRUPTED ("Structure needs cleaning").
+            try (RandomAccessFile image = new RandomAccessFile(
+                    agent.root().resolve("state/sandbox/snapshots/" + snapshotId + ".img").toFile(), "rw")) {
+                image.seek(2 * 512);
+                image.write(new byte[512]);
+            }
+
+            JsonNode mount = agent.post("/mounts?wait=120", "{\"snapshotter\":\"solr\"}").json();
+
+            assertThat(mount.get("status").asText()).isEqualTo("failed");
+            JsonNode volume = mount.get("volumes").get(0);
+            assertThat(volume.get("step").asText()).isEqualTo("mount");
+            assertThat(volume.get("error").asText())
+                    .startsWith("mount of the device at " + mountPoint + " failed: ")
+                    .contains("Structure needs cleaning")
+                    .endsWith("; the volume is kept attached and tagged snaptastic:retained=true, as it may hold the only"
+                            + " copy of its data")
+                    .doesNotContain("/dev/").doesNotContain(agent.root().resolve("state").toString());
+            assertThat(AgentUnderTest.mounted(mountPoint)).isFalse();
+            String volumeId = volume.get("volumeId").asText();
+            software.amazon.awssdk.services.ec2.model.Volume kept = ec2.describeVolumes(b -> b.volumeIds(volumeId)).volumes().get(0);
+            assertThat(kept.stateAsString()).isEqualTo("in-use");
+            assertThat(kept.tags()).contains(Tag.builder().key("snaptastic:retained").value("true").build());
         }
     }
 
