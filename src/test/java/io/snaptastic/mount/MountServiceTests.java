@@ -247,7 +247,8 @@ class MountServiceTests {
 
         assertThat(plan).extracting(PlannedVolume::state).containsExactly("restore", "fresh");
         assertThat(plan.get(0).snapshotId()).isEqualTo("snap-new");
-        assertThat(plan.get(0).calls()).startsWith("CreateVolume(from snap-new, 30 GiB gp3)", "AttachVolume(/dev/sdf)", "fsck");
+        assertThat(plan.get(0).calls()).startsWith("CreateVolume(from snap-new, 30 GiB gp3)", "AttachVolume(/dev/sdf)",
+                "e2fsck -p for ext3/ext4", "mount /mnt/solr", "grow the filesystem online if the volume is larger");
         assertThat(plan.get(1).calls()).contains("mkfs.ext4");
         then(ec2).should(never()).createVolume(any());
         then(snapshotter).should(never()).preMounts(any());
