@@ -86,7 +86,7 @@ class DeviceResolverTests {
         @Test
         void ignoresControllersThatAreNotEbs() throws IOException {
             link(devices.resolve("nvme3n1"), "loop1");
-            controller("nvme3", "vol0aaa", "nvme3n1", "Amazon EC2 NVMe Instance Storage");
+            nvmeController("nvme3", "vol0aaa", "nvme3n1", "Amazon EC2 NVMe Instance Storage");
 
             assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0aaa", "/dev/sdg")).isEmpty();
             assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdf"))
@@ -103,7 +103,7 @@ class DeviceResolverTests {
         }
 
         private void controller(String name, String serial, String namespace) throws IOException {
-            controller(name, serial, namespace, "Amazon Elastic Block Store");
+            nvmeController(name, serial, namespace, "Amazon Elastic Block Store");
         }
     }
 
@@ -145,7 +145,7 @@ class DeviceResolverTests {
             // An I3 or F1 on Xen: its instance-store NVMe carries a serial too, but not an EBS model.
             link(devices.resolve("xvdf"), "loop0");
             link(devices.resolve("nvme0n1"), "loop1");
-            controller("nvme0", "AWS1234567890ABCDEF", "nvme0n1", "Amazon EC2 NVMe Instance Storage");
+            nvmeController("nvme0", "AWS1234567890ABCDEF", "nvme0n1", "Amazon EC2 NVMe Instance Storage");
 
             assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdf"))
                     .hasValue(devices.resolve("xvdf"));
@@ -179,7 +179,7 @@ class DeviceResolverTests {
         }
     }
 
-    private void controller(String name, String serial, String namespace, String model) throws IOException {
+    private void nvmeController(String name, String serial, String namespace, String model) throws IOException {
         Path controller = Files.createDirectories(sysfs.resolve("class/nvme").resolve(name));
         // The kernel pads serial and model with spaces to the widths of the NVMe fields (20 and 40).
         Files.writeString(controller.resolve("serial"), String.format("%-20s%n", serial));
