@@ -26,10 +26,11 @@ public class DeviceResolver {
     // nvme1n1, or nvme0c1n1 for a path of a multipath subsystem, whose block device is nvme0n1.
     private static final Pattern NAMESPACE = Pattern.compile("^nvme(\\d+)(?:c\\d+)?n(\\d+)$");
     /**
-     * The model an EBS volume's NVMe controller reports ("mn" in nvme id-ctrl, sysfs {@code model});
-     * instance-store NVMe, also on Xen I3 and F1 instances, reports another ("Amazon EC2 NVMe Instance
-     * Storage") and must not switch an instance to the Nitro path.
-     * https://docs.aws.amazon.com/ebs/latest/userguide/identify-nvme-ebs-device.html
+     * The model an EBS volume's NVMe controller reports: "mn" in the user guide's {@code nvme id-ctrl}
+     * example, sysfs {@code model}
+     * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nvme-ebs-volumes.html). Instance-store NVMe,
+     * also on Xen I3 and F1 instances, reports another model ("Amazon EC2 NVMe Instance Storage", not
+     * verified here) and must not switch an instance to the Nitro path.
      */
     static final String EBS_MODEL = "Amazon Elastic Block Store";
 

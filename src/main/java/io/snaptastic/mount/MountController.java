@@ -79,7 +79,8 @@ class MountController {
                         progress.detail("plan", mounts.plan(context, options));
                         return OperationOutcome.succeeded();
                     }
-                    return Workflows.outcome(mounts.mount(context, options, progress.operationId(), Workflows.listener(progress, context)));
+                    return Workflows.outcome(
+                            mounts.mount(context, options, progress.operationId(), Workflows.listener(progress, context)));
                 });
         return OperationResponses.answer(operations, operation, wait);
     }
