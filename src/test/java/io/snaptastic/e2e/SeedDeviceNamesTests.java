@@ -47,6 +47,10 @@ class SeedDeviceNamesTests {
                     .orElseThrow();
             assertThat(mapping.volumeId()).isEqualTo(volumeId);
             assertThat(mapping.deleteOnTermination()).isTrue();
+            JsonNode health = Actuator.of(agent).health("/actuator/health/readiness").details("mounts")
+                    .get(mountPoint.toString());
+            assertThat(health.get("status").asText()).isEqualTo("UP");
+            assertThat(health.get("device").asText()).isEqualTo("/dev/sdf");
             byte[] content = ("seed " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
             Files.write(mountPoint.resolve("index.dat"), content);
             new ProcessHostExecutor().run(Command.of("sync", "-f", mountPoint.toString()));
