@@ -67,6 +67,17 @@ final class Ec2Errors {
     static Ec2Exception translate(String operation, String awsCode, int status, String message, Throwable cause) {
         String code = awsCode == null ? "" : awsCode;
         String text = operation + ": " + (message == null ? "no message" : message) + " (" + (awsCode == null ? "HTTP " + status : awsCode) + ")";
+        if ("InvalidParameterValue".equals(code) && message != null && message.contains("already in use")) {
+            // CSI matches the same code and text (pkg/cloud/cloud.go isAWSErrorBlockDeviceInUse).
+            return new Ec2Exception.DeviceInUse(awsCode, operation + ": the device name is already in use on the instance,"
+                    + " by a volume or an AMI or instance-store mapping; configure another device: " + message
+                    + " (" + awsCode + ")", cause);
+        }
+        if ("AttachmentLimitExceeded".equals(code)) {
+            return new Ec2Exception.AttachmentLimitExceeded(awsCode, operation + ": the instance has as many volumes attached"
+                    + " as it can take; detach one or use an instance type that takes more: " + message + " (" + awsCode + ")",
+                    cause);
+        }
         if (code.endsWith(".NotFound")) {
             return new Ec2Exception.NotFound(awsCode, text, cause);
         }

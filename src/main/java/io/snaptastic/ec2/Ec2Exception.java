@@ -26,8 +26,30 @@ public abstract class Ec2Exception extends RuntimeException {
     }
 
     /** The resource is in a state that does not allow the call (IncorrectState, VolumeInUse …). */
-    public static final class Conflict extends Ec2Exception {
+    public static class Conflict extends Ec2Exception {
         public Conflict(String awsCode, String message, Throwable cause) {
+            super(awsCode, message, cause);
+        }
+    }
+
+    /**
+     * AttachVolume: the device name is already in use on the instance, often by a device DescribeVolumes
+     * does not list (an AMI or instance-store mapping). EC2 answers InvalidParameterValue "Attachment
+     * point /dev/sdf is already in use"; CSI tells it apart by that text (pkg/cloud/cloud.go
+     * isAWSErrorBlockDeviceInUse) and never picks the name again.
+     */
+    public static final class DeviceInUse extends Conflict {
+        public DeviceInUse(String awsCode, String message, Throwable cause) {
+            super(awsCode, message, cause);
+        }
+    }
+
+    /**
+     * AttachVolume: the instance has as many volumes attached as its type allows (AttachmentLimitExceeded,
+     * named in the AttachVolume API reference and botocore's EC2 model).
+     */
+    public static final class AttachmentLimitExceeded extends Conflict {
+        public AttachmentLimitExceeded(String awsCode, String message, Throwable cause) {
             super(awsCode, message, cause);
         }
     }
@@ -61,9 +83,20 @@ public abstract class Ec2Exception extends RuntimeException {
     }
 
     /** A wait ran past its deadline, or the resource reached a state it cannot leave (error). */
-    public static final class WaitFailed extends Ec2Exception {
+    public static class WaitFailed extends Ec2Exception {
         public WaitFailed(String message) {
             super(null, message, null);
+        }
+    }
+
+    /**
+     * An attachment stayed {@code attaching} past the stuck-attaching timeout. It may never complete
+     * (an instance over its attachment limit, an EBS-side problem); CSI gives up after 90 s and detaches
+     * (pkg/cloud/cloud.go stuckAttachingTimeout).
+     */
+    public static final class AttachmentStuck extends WaitFailed {
+        public AttachmentStuck(String message) {
+            super(message);
         }
     }
 

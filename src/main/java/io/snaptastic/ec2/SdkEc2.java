@@ -104,8 +104,8 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
     }
 
     @Override
-    public Volume awaitAttached(String volumeId, String instanceId, Duration timeout) {
-        return waits.attached(volumeId, instanceId, timeout);
+    public Volume awaitAttached(String volumeId, String instanceId, Duration timeout, Duration stuckAttaching) {
+        return waits.attached(volumeId, instanceId, timeout, stuckAttaching);
     }
 
     @Override
@@ -127,10 +127,16 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
     }
 
     @Override
-    public void setDeleteOnTermination(String instanceId, String device, boolean deleteOnTermination) {
+    public void setDeleteOnTermination(String instanceId, String volumeId, boolean deleteOnTermination) {
+        // ModifyInstanceAttribute names an attached volume by the device name of its block device mapping
+        // (botocore's EC2 model, InstanceBlockDeviceMappingSpecification), which can differ from the name
+        // AttachVolume was given (/dev/sdf reported as /dev/xvdf on some AMIs; not verified on real AWS here).
+        String device = describeInstance(instanceId).deviceOf(volumeId).orElseThrow(() -> new Ec2Exception.NotFound(null,
+                "ModifyInstanceAttribute " + instanceId + ": " + volumeId + " is not in the instance's block device mapping,"
+                        + " so its DeleteOnTermination cannot be set", null));
         Ec2Errors.run("ModifyInstanceAttribute " + instanceId, () -> client.get()
                 .modifyInstanceAttribute(b -> b.instanceId(instanceId)
-                        .blockDeviceMappings(Ec2Mapping.deleteOnTermination(device, deleteOnTermination))));
+                        .blockDeviceMappings(Ec2Mapping.deleteOnTermination(device, volumeId, deleteOnTermination))));
     }
 
     @Override

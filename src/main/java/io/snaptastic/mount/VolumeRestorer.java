@@ -98,7 +98,7 @@ class VolumeRestorer {
     private boolean prepareAndMount(
             SnapshotterContext context, VolumeSpec volume, String volumeId, boolean restored, Progress progress) {
         progress.step(VolumeStep.AWAIT_ATTACHED);
-        ec2.awaitAttached(volumeId, context.instanceId(), timeouts.attached());
+        ec2.awaitAttached(volumeId, context.instanceId(), timeouts.attached(), timeouts.stuckAttaching());
         progress.step(VolumeStep.RESOLVE_DEVICE);
         Path device = devices.await(volumeId, volume.device(), timeouts.device());
         String fileSystem = volume.fileSystem();
@@ -132,7 +132,7 @@ class VolumeRestorer {
 
     private VolumeOutcome finish(SnapshotterContext context, VolumeSpec volume, Progress progress) {
         progress.step(VolumeStep.SET_DELETE_ON_TERMINATION);
-        ec2.setDeleteOnTermination(context.instanceId(), volume.device(), volume.deleteOnTermination());
+        ec2.setDeleteOnTermination(context.instanceId(), progress.current().volumeId(), volume.deleteOnTermination());
         progress.step(VolumeStep.POST_MOUNT_HOOK);
         context.snapshotter().postMount(volume);
         progress.step(VolumeStep.DONE);

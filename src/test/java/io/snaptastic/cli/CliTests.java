@@ -297,6 +297,18 @@ class CliTests {
     }
 
     @Test
+    void printsTheOperationsWarningsEvenAtWarningLevel() {
+        agent.answer(200, """
+                {"id":"op-5","type":"mount","snapshotter":"solr","status":"succeeded","volumes":[],
+                 "details":{"warnings":["volumes[0].device: /dev/sdf1 is attached as the whole disk /dev/sdf"]}}""");
+
+        StubAgent.Run run = agent.run("mount-snapshots", "solr", "--loglevel", "WARNING");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("warning: volumes[0].device: /dev/sdf1 is attached as the whole disk /dev/sdf");
+    }
+
+    @Test
     void warningLevelPrintsNothingWhenAllIsWellAndTheProblemsOtherwise() {
         agent.answer(200, MOUNTED).answer(200, snapshots("2026-01-01T09:00:00Z", "completed"));
 

@@ -173,7 +173,7 @@ public abstract class Ec2ContractTests {
         String device = "/dev/sdk";
 
         ec2.attachVolume(volumeId, instanceId(), device);
-        Volume attached = ec2.awaitAttached(volumeId, instanceId(), WAIT);
+        Volume attached = ec2.awaitAttached(volumeId, instanceId(), WAIT, WAIT);
 
         assertThat(attached.attachments())
                 .singleElement()
@@ -199,15 +199,15 @@ public abstract class Ec2ContractTests {
         String volumeId = created(Map.of("run", run));
         String device = "/dev/sdl";
         ec2.attachVolume(volumeId, instanceId(), device);
-        ec2.awaitAttached(volumeId, instanceId(), WAIT);
+        ec2.awaitAttached(volumeId, instanceId(), WAIT, WAIT);
 
-        ec2.setDeleteOnTermination(instanceId(), device, true);
+        ec2.setDeleteOnTermination(instanceId(), volumeId, true);
         assertThat(ec2.describeInstance(instanceId()).at(device))
                 .get()
                 .extracting(Instance.BlockDevice::deleteOnTermination)
                 .isEqualTo(true);
 
-        ec2.setDeleteOnTermination(instanceId(), device, false);
+        ec2.setDeleteOnTermination(instanceId(), volumeId, false);
         assertThat(ec2.describeInstance(instanceId()).at(device))
                 .get()
                 .extracting(Instance.BlockDevice::deleteOnTermination)
@@ -256,7 +256,7 @@ public abstract class Ec2ContractTests {
     void failsAWaitThatRunsPastItsDeadline() {
         String volumeId = created(Map.of("run", run));
 
-        assertThatThrownBy(() -> ec2.awaitAttached(volumeId, instanceId(), Duration.ofMillis(500)))
+        assertThatThrownBy(() -> ec2.awaitAttached(volumeId, instanceId(), Duration.ofMillis(500), WAIT))
                 .isInstanceOf(Ec2Exception.WaitFailed.class)
                 .hasMessageContaining(volumeId);
     }
@@ -386,7 +386,7 @@ public abstract class Ec2ContractTests {
     private String attached(Map<String, String> tags, String device) {
         String volumeId = created(tags);
         ec2.attachVolume(volumeId, instanceId(), device);
-        ec2.awaitAttached(volumeId, instanceId(), WAIT);
+        ec2.awaitAttached(volumeId, instanceId(), WAIT, WAIT);
         return volumeId;
     }
 

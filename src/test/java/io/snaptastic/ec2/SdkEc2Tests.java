@@ -12,18 +12,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.model.AttachmentStatus;
 import software.amazon.awssdk.services.ec2.model.CopyTagsFromSource;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotsRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotsResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
+import software.amazon.awssdk.services.ec2.model.EbsInstanceBlockDevice;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SnapshotState;
 import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
 
 /** The requests SdkEc2 makes and the waits' timing rules, against a scripted client (no network). */
@@ -140,7 +149,7 @@ class SdkEc2Tests {
     void failsAnAttachWaitAtOnceWhenTheVolumeIsGone() {
         script.answer(DescribeVolumesRequest.class, DescribeVolumesResponse.builder().build());
 
-        assertThatThrownBy(() -> ec2.awaitAttached("vol-1", "i-1", Duration.ofMinutes(10)))
+        assertThatThrownBy(() -> ec2.awaitAttached("vol-1", "i-1", Duration.ofMinutes(10), Duration.ofMinutes(10)))
                 .isInstanceOf(Ec2Exception.WaitFailed.class)
                 .hasMessageContaining("vol-1")
                 .hasMessageContaining("no longer exists");
@@ -215,6 +224,57 @@ class SdkEc2Tests {
     }
 
     @Test
+    void givesUpOnAnAttachmentThatStaysAttaching() {
+        script.answer(DescribeVolumesRequest.class, attachment("attaching"));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> ec2.awaitAttached("vol-1", "i-1", Duration.ofMinutes(10), Duration.ofMillis(300)))
+                .isInstanceOf(Ec2Exception.AttachmentStuck.class)
+                .hasMessageContaining("vol-1")
+                .hasMessageContaining("got stuck: still attaching");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(script.requests(DescribeVolumesRequest.class)).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void anAttachmentThatCompletesBeforeTheStuckTimeoutIsAttached() {
+        script.answer(DescribeVolumesRequest.class, attachment("attaching"), attachment("attached"));
+
+        Volume attached = ec2.awaitAttached("vol-1", "i-1", Duration.ofMinutes(10), Duration.ofMinutes(5));
+
+        assertThat(attached.attachments()).singleElement().extracting(Volume.Attachment::state).isEqualTo("attached");
+    }
+
+    @Test
+    void setsDeleteOnTerminationAtTheDeviceNameOfTheInstancesMapping() {
+        // Attached as /dev/sdf; this AMI's mapping reports it as /dev/xvdf.
+        script.answer(DescribeInstancesRequest.class, instanceWith("/dev/xvdf", "vol-1", "/dev/sdg", "vol-2"));
+        script.answer(ModifyInstanceAttributeRequest.class, ModifyInstanceAttributeResponse.builder().build());
+
+        ec2.setDeleteOnTermination("i-1", "vol-1", false);
+
+        ModifyInstanceAttributeRequest request = script.request(ModifyInstanceAttributeRequest.class);
+        assertThat(request.instanceId()).isEqualTo("i-1");
+        assertThat(request.blockDeviceMappings()).singleElement().satisfies(mapping -> {
+            assertThat(mapping.deviceName()).isEqualTo("/dev/xvdf");
+            assertThat(mapping.ebs().volumeId()).isEqualTo("vol-1");
+            assertThat(mapping.ebs().deleteOnTermination()).isFalse();
+        });
+        assertThat(script.requests(DescribeInstancesRequest.class)).singleElement()
+                .satisfies(describe -> assertThat(describe.instanceIds()).containsExactly("i-1"));
+    }
+
+    @Test
+    void failsClearlyWhenTheVolumeIsNotInTheInstancesMapping() {
+        script.answer(DescribeInstancesRequest.class, instanceWith("/dev/sdg", "vol-2", "/dev/sdh", "vol-3"));
+
+        assertThatThrownBy(() -> ec2.setDeleteOnTermination("i-1", "vol-1", true))
+                .isInstanceOf(Ec2Exception.NotFound.class)
+                .hasMessageContaining("vol-1 is not in the instance's block device mapping");
+        assertThat(script.requests(ModifyInstanceAttributeRequest.class)).isEmpty();
+    }
+
+    @Test
     void refusesAPageSizeEc2DoesNotAccept() {
         assertThatThrownBy(() -> new SdkEc2(() -> script, new FixedIdentity(), 1000))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -228,6 +288,36 @@ class SdkEc2Tests {
                         .size(1)
                         .createTime(Instant.EPOCH)
                         .build())
+                .build();
+    }
+
+    private static DescribeVolumesResponse attachment(String state) {
+        return DescribeVolumesResponse.builder()
+                .volumes(software.amazon.awssdk.services.ec2.model.Volume.builder()
+                        .volumeId("vol-1")
+                        .state(VolumeState.IN_USE)
+                        .size(1)
+                        .createTime(Instant.EPOCH)
+                        .attachments(VolumeAttachment.builder().volumeId("vol-1").instanceId("i-1").device("/dev/sdf")
+                                .state(state).build())
+                        .build())
+                .build();
+    }
+
+    private static DescribeInstancesResponse instanceWith(String device1, String volume1, String device2, String volume2) {
+        return DescribeInstancesResponse.builder()
+                .reservations(Reservation.builder().instances(software.amazon.awssdk.services.ec2.model.Instance.builder()
+                        .instanceId("i-1")
+                        .rootDeviceName("/dev/xvda")
+                        .blockDeviceMappings(mapping(device1, volume1), mapping(device2, volume2))
+                        .build()).build())
+                .build();
+    }
+
+    private static InstanceBlockDeviceMapping mapping(String device, String volumeId) {
+        return InstanceBlockDeviceMapping.builder()
+                .deviceName(device)
+                .ebs(EbsInstanceBlockDevice.builder().volumeId(volumeId).status(AttachmentStatus.ATTACHED).build())
                 .build();
     }
 
