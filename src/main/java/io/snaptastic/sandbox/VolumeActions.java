@@ -83,7 +83,7 @@ final class VolumeActions {
         }
         String type = params.get("VolumeType").orElse("gp2");
         Integer iops = VolumeTypes.iops(type, gib, params.integer("Iops").orElse(null));
-        Integer throughput = VolumeTypes.throughput(type, params.integer("Throughput").orElse(null));
+        Integer throughput = VolumeTypes.throughput(type, iops, params.integer("Throughput").orElse(null));
         boolean encrypted = params.bool("Encrypted", false) || (snapshot != null && snapshot.encrypted());
         String kmsKeyId = params.get("KmsKeyId").orElse(null);
         if (kmsKeyId != null && !encrypted) {

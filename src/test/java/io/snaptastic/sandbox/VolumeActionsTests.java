@@ -91,6 +91,27 @@ class VolumeActionsTests {
     }
 
     @Test
+    void refusesIopsAndThroughputBeyondEc2sRatios() {
+        SandboxHarness.Answer gp3 = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "10", "VolumeType", "gp3",
+                "Iops", "6000");
+        assertThat(gp3.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(gp3.body()).contains("maximum is 500.000000");
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "20", "VolumeType", "io1", "Iops", "1001")
+                .errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "4", "VolumeType", "io2", "Iops", "4001")
+                .errorCode()).isEqualTo("InvalidParameterValue");
+        SandboxHarness.Answer throughput = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "100",
+                "VolumeType", "gp3", "Throughput", "751");
+        assertThat(throughput.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(throughput.body()).contains("0.250000 MiBps per iops");
+        // gp3's baseline holds at any size; the ratios' edges are allowed.
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1", "VolumeType", "gp3", "Iops", "3000",
+                "Throughput", "125").status()).isEqualTo(200);
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "8", "VolumeType", "gp3", "Iops", "4000",
+                "Throughput", "1000").status()).isEqualTo(200);
+    }
+
+    @Test
     void describeVolumesFiltersByTagsStatusAndWildcards() {
         String solr = ec2.createVolume(1, "TagSpecification.1.ResourceType", "volume",
                 "TagSpecification.1.Tag.1.Key", "role", "TagSpecification.1.Tag.1.Value", "solr-leader");
