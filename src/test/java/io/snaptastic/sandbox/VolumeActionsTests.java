@@ -91,6 +91,27 @@ class VolumeActionsTests {
     }
 
     @Test
+    void aVolumeWithADeniedKmsKeyIsSeenCreatingAndThenDisappearsAsOnEc2() {
+        ec2.close();
+        ec2 = SandboxHarness.start(stateDir, SandboxHarness.fast().withFaults(
+                SandboxProperties.Faults.NONE.withKmsDeniedKeyIds(List.of("alias/forbidden", "default"))), disks);
+
+        SandboxHarness.Answer created = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1",
+                "Encrypted", "true", "KmsKeyId", "alias/forbidden");
+        String denied = created.ok().text("/CreateVolumeResponse/volumeId");
+        String defaultKey = ec2.createVolume(1, "Encrypted", "true");
+        String allowed = ec2.createVolume(1, "Encrypted", "true", "KmsKeyId", "alias/mine");
+        String plain = ec2.createVolume(1);
+
+        assertThat(ec2.volumeState(denied)).isEqualTo("creating");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ec2.call("DescribeVolumes", "VolumeId.1", denied).status() != 200);
+        assertThat(ec2.call("DescribeVolumes", "VolumeId.1", denied).errorCode()).isEqualTo("InvalidVolume.NotFound");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ec2.call("DescribeVolumes", "VolumeId.1", defaultKey).status() != 200);
+        assertThat(ec2.volumeState(allowed)).isEqualTo("available");
+        assertThat(ec2.volumeState(plain)).isEqualTo("available");
+    }
+
+    @Test
     void refusesIopsAndThroughputBeyondEc2sRatios() {
         SandboxHarness.Answer gp3 = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "10", "VolumeType", "gp3",
                 "Iops", "6000");
