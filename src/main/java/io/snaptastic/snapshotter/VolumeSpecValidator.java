@@ -77,6 +77,7 @@ public final class VolumeSpecValidator {
         if (mountPointProblem != null) {
             problems.add(at + ".mount-point: " + mountPointProblem);
         }
+        int before = problems.size();
         Limits limits = TYPES.get(volume.type());
         if (limits == null) {
             problems.add(at + ".type: '" + printable(volume.type()) + "' is not one of " + TYPES.keySet().stream().sorted().toList());
@@ -87,7 +88,7 @@ public final class VolumeSpecValidator {
         }
         checkRange(at + ".iops", volume.iops(), limits.minIops(), limits.maxIops(), volume.type(), problems);
         checkRange(at + ".throughput", volume.throughput(), limits.minThroughput(), limits.maxThroughput(), volume.type(), problems);
-        if (problems.stream().noneMatch(p -> p.startsWith(at + "."))) {
+        if (problems.size() == before) {
             checkRatios(at, volume, problems);
         }
         if (!FILE_SYSTEMS.contains(volume.fileSystem())) {

@@ -102,6 +102,12 @@ class VolumeSpecValidatorTests {
     }
 
     @Test
+    void checksTheRatiosAlsoWhenAnotherPropertyIsWrong() {
+        VolumeSpec volume = new VolumeSpec("/dev/sda", "/mnt/a", 10, "gp3", 6000, null, "ext4", List.of("defaults"), true, null, true);
+        assertThat(validator.validate("v", List.of(volume))).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("v[0].iops: 6000"));
+    }
+
+    @Test
     void tellsAValueOutOfRangeOnceNotAlsoAsARatio() {
         assertThat(validator.validate("v", List.of(spec("gp3", 1, 90000, null)))).singleElement().asString()
                 .isEqualTo("v[0].iops: 90000 is outside 3000..80000 for gp3");
