@@ -100,6 +100,24 @@ public abstract class Ec2Exception extends RuntimeException {
         }
     }
 
+    /**
+     * A volume EC2 described as {@code creating} is gone before it became available. EC2 answers a
+     * CreateVolume with a KMS key the caller may not use like this: 200, creating, then NotFound
+     * (aws-ebs-csi-driver issue #3010; "The AWS KMS validation for CreateVolume is asynchronous").
+     */
+    public static final class Vanished extends Ec2Exception {
+        private final String volumeId;
+
+        public Vanished(String volumeId, String message) {
+            super(null, message, null);
+            this.volumeId = volumeId;
+        }
+
+        public String volumeId() {
+            return volumeId;
+        }
+    }
+
     /** EC2 could not be reached or answered with a server error. */
     public static final class Unavailable extends Ec2Exception {
         public Unavailable(String awsCode, String message, Throwable cause) {

@@ -31,6 +31,8 @@ final class Ec2Waits {
     private static final BackoffStrategy BACKOFF =
             BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(1));
 
+    private static final String VANISHED = "the volume disappeared";
+
     private final Supplier<Ec2Client> client;
     private final VolumePolls volumePolls;
 
@@ -40,18 +42,34 @@ final class Ec2Waits {
                 .describeVolumes(b -> b.filters(Filter.builder().name("volume-id").values(ids).build())));
     }
 
+    /**
+     * Waits for a new volume. Not known yet is eventual consistency and keeps the wait going; known and
+     * then gone for {@link VolumeSightings#CONFIRMING_POLLS} polls in a row is a {@link Ec2Exception.Vanished}
+     * within seconds, not a timeout minutes later.
+     */
     Volume volumeAvailable(String volumeId, Duration timeout) {
+        VolumeSightings sightings = new VolumeSightings();
         Waiter<DescribeVolumesResponse> waiter = Waiter.builder(DescribeVolumesResponse.class)
                 .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> volumeState(r, "available")))
                 .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(
                         r -> volumeState(r, "deleting") || volumeState(r, "deleted") || volumeState(r, "error"),
                         "the volume is being deleted or failed"))
+                .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(r -> sightings.vanished(), VANISHED))
                 .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(Ec2Waits::notFound))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
                 .build();
-        return run("volume " + volumeId + " to become available", timeout, waiter, () -> describeVolume(volumeId))
-                .map(r -> Ec2Mapping.volume(r.volumes().get(0)))
-                .orElseThrow();
+        try {
+            return run("volume " + volumeId + " to become available", timeout, waiter,
+                            () -> sightings.observe(describeVolume(volumeId)))
+                    .map(r -> Ec2Mapping.volume(r.volumes().get(0)))
+                    .orElseThrow();
+        } catch (Ec2Exception.WaitFailed e) {
+            if (sightings.vanished()) {
+                throw new Ec2Exception.Vanished(volumeId, "volume " + volumeId + " was " + sightings.lastState()
+                        + " and then disappeared before it became available");
+            }
+            throw e;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.snaptastic.mount;
 
 import io.snaptastic.config.SnaptasticProperties.Timeouts;
 import io.snaptastic.ec2.Ec2;
+import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.NewVolume;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.ec2.Volume;
@@ -59,7 +60,7 @@ class VolumeRestorer {
             Volume created = ec2.createVolume(newVolume(context, volume, snapshot, operationId));
             progress.volumeId(created.id());
             progress.step(VolumeStep.AWAIT_AVAILABLE);
-            ec2.awaitVolumeAvailable(created.id(), timeouts.volumeAvailable());
+            awaitAvailable(volume, created.id());
             progress.step(VolumeStep.ATTACH);
             ec2.attachVolume(created.id(), context.instanceId(), volume.device());
             mounted = prepareAndMount(context, volume, created.id(), snapshot != null, progress);
@@ -92,6 +93,14 @@ class VolumeRestorer {
             VolumeOutcome failed = progress.current().failed(Failures.describe(e));
             listener.update(failed);
             return failed;
+        }
+    }
+
+    private void awaitAvailable(VolumeSpec volume, String volumeId) {
+        try {
+            ec2.awaitVolumeAvailable(volumeId, timeouts.volumeAvailable());
+        } catch (Ec2Exception.Vanished e) {
+            throw volume.encrypted() ? new UnusableKmsKeyException(volume, e) : e;
         }
     }
 

@@ -1,8 +1,10 @@
 package io.snaptastic.sandbox;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -77,22 +79,41 @@ public record SandboxProperties(
      * @param errorRate the probability (0..1) of an InternalError (500) or Unavailable (503) answer
      * @param attachNeverCompletes attachments stay {@code attaching} for ever
      * @param snapshotsPerVolume a token bucket per volume; empty answers SnapshotCreationPerVolumeRateExceeded
+     * @param kmsDeniedKeyIds KMS keys the role may not use: an encrypted CreateVolume with one answers 200, and the
+     *     volume goes creating and then disappears, as EC2 does (aws-ebs-csi-driver issue #3010); {@code default}
+     *     stands for the account's default EBS key
      */
     public record Faults(
             Map<String, Duration> latency,
             Map<String, Bucket> throttle,
             @DefaultValue("0") double errorRate,
             @DefaultValue("false") boolean attachNeverCompletes,
-            Bucket snapshotsPerVolume) {
+            Bucket snapshotsPerVolume,
+            List<String> kmsDeniedKeyIds) {
 
-        public static final Faults NONE = new Faults(Map.of(), Map.of(), 0, false, null);
+        public static final Faults NONE = new Faults(Map.of(), Map.of(), 0, false, null, List.of());
 
+        /** The keyword in {@code kms-denied-key-ids} for the key EC2 uses when a request names none. */
+        public static final String DEFAULT_KEY = "default";
+
+        @ConstructorBinding
         public Faults {
             latency = latency == null ? Map.of() : Map.copyOf(latency);
             throttle = throttle == null ? Map.of() : Map.copyOf(throttle);
+            kmsDeniedKeyIds = kmsDeniedKeyIds == null ? List.of() : List.copyOf(kmsDeniedKeyIds);
             if (errorRate < 0 || errorRate > 1) {
                 throw new IllegalArgumentException("snaptastic.sandbox.faults.error-rate: must be within 0..1");
             }
+        }
+
+        /** The faults before the KMS fault existed. */
+        public Faults(Map<String, Duration> latency, Map<String, Bucket> throttle, double errorRate,
+                boolean attachNeverCompletes, Bucket snapshotsPerVolume) {
+            this(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, List.of());
+        }
+
+        public Faults withKmsDeniedKeyIds(List<String> keyIds) {
+            return new Faults(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, keyIds);
         }
     }
 

@@ -80,6 +80,17 @@ final class AgentProcess {
         start(false, properties);
     }
 
+    /**
+     * Starts the agent as on an instance with the instance's own credentials (its role, through the SDK's
+     * default chain): for the opt-in suite on real EC2 (src/realaws).
+     */
+    void startOnInstance(String... properties) throws IOException {
+        instanceCredentials = true;
+        start(false, properties);
+    }
+
+    private boolean instanceCredentials;
+
     private void start(boolean sandbox, String... properties) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -107,7 +118,7 @@ final class AgentProcess {
         }
         Path log = root.resolve("agent-" + (++starts) + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        if (!sandbox) {
+        if (!sandbox && !instanceCredentials) {
             builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDSNAPTASTICTEST");
             builder.environment().put("AWS_SECRET_ACCESS_KEY", "not-a-secret");
         }
@@ -144,6 +155,10 @@ final class AgentProcess {
     JsonNode post(String path, String json) {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))).body());
+    }
+
+    JsonNode delete(String path) {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).DELETE()).body());
     }
 
     JsonNode get(String path) {

@@ -146,6 +146,38 @@ class SdkEc2Tests {
     }
 
     @Test
+    void failsWithinSecondsWhenAVolumeSeenCreatingDisappears() {
+        DescribeVolumesResponse none = DescribeVolumesResponse.builder().build();
+        script.answer(DescribeVolumesRequest.class, none, volumes(VolumeState.CREATING), none);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> ec2.awaitVolumeAvailable("vol-1", Duration.ofMinutes(5)))
+                .isInstanceOfSatisfying(Ec2Exception.Vanished.class, e -> assertThat(e.volumeId()).isEqualTo("vol-1"))
+                .hasMessage("volume vol-1 was creating and then disappeared before it became available");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        // Not yet known, seen, then gone for three polls in a row: one missing answer may be a lagging replica.
+        assertThat(script.requests(DescribeVolumesRequest.class)).hasSize(2 + VolumeSightings.CONFIRMING_POLLS);
+    }
+
+    @Test
+    void keepsWaitingWhenASeenVolumeIsMissingFromOneAnswerOnly() {
+        DescribeVolumesResponse none = DescribeVolumesResponse.builder().build();
+        script.answer(DescribeVolumesRequest.class,
+                volumes(VolumeState.CREATING), none, none, volumes(VolumeState.CREATING), none, volumes(VolumeState.AVAILABLE));
+
+        assertThat(ec2.awaitVolumeAvailable("vol-1", Duration.ofSeconds(30)).state()).isEqualTo("available");
+    }
+
+    @Test
+    void waitsUntilTheDeadlineForAVolumeNeverSeenRatherThanCallingItVanished() {
+        script.answer(DescribeVolumesRequest.class, DescribeVolumesResponse.builder().build());
+
+        assertThatThrownBy(() -> ec2.awaitVolumeAvailable("vol-1", Duration.ofSeconds(2)))
+                .isInstanceOf(Ec2Exception.WaitFailed.class);
+    }
+
+    @Test
     void failsAnAttachWaitAtOnceWhenTheVolumeIsGone() {
         script.answer(DescribeVolumesRequest.class, DescribeVolumesResponse.builder().build());
 

@@ -65,7 +65,7 @@ class MountServiceTests {
         given(snapshotter.settings()).willReturn(SnapshotterSettings.DEFAULT);
         given(mounter.mountedAt(anyString())).willReturn(Optional.empty());
         given(ec2.describeVolumes(anyMap())).willReturn(List.of());
-        service = new MountService(ec2, new SnapshotSelector(ec2),
+        service = new MountService(ec2, new SnapshotSelector(ec2, java.time.Clock.systemUTC()),
                 new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
                 new MountState(mounter, resolver), timeouts);
     }
@@ -270,6 +270,26 @@ class MountServiceTests {
         WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
 
         assertThat(result.volumes()).singleElement().extracting(VolumeOutcome::snapshotId).isEqualTo("snap-p");
+    }
+
+    @Test
+    void restoresTheNewestCompletedSnapshotWithAWarningWhenTheNewerStaysPending() {
+        Snapshot pending = snapshot("snap-p", "pending", "2026-11-05T00:00:00Z", 20);
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot("snap-old", "completed", "2026-11-01T00:00:00Z", 20), pending));
+        given(ec2.awaitSnapshotCompleted(eq("snap-p"), any()))
+                .willThrow(new Ec2Exception.WaitFailed("waiting for snapshot snap-p to complete within PT10M"));
+        given(ec2.findSnapshot("snap-p")).willReturn(Optional.of(pending));
+        givenCreatedAndAttached("vol-1", SOLR, DEVICE_F);
+        given(filesystems.probe(DEVICE_F)).willReturn(new Probe("ext4", "u", null));
+        List<VolumeOutcome> updates = new java.util.ArrayList<>();
+
+        WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", updates::add);
+
+        assertThat(result.succeeded()).isTrue();
+        VolumeOutcome outcome = result.volumes().get(0);
+        assertThat(outcome.snapshotId()).isEqualTo("snap-old");
+        assertThat(outcome.warning()).contains("snap-old", "snap-p", "still pending after PT10M");
+        assertThat(updates.get(updates.size() - 1).warning()).isEqualTo(outcome.warning());
     }
 
     @Test

@@ -91,6 +91,48 @@ class VolumeActionsTests {
     }
 
     @Test
+    void aVolumeWithADeniedKmsKeyIsSeenCreatingAndThenDisappearsAsOnEc2() {
+        ec2.close();
+        ec2 = SandboxHarness.start(stateDir, SandboxHarness.fast().withFaults(
+                SandboxProperties.Faults.NONE.withKmsDeniedKeyIds(List.of("alias/forbidden", "default"))), disks);
+
+        SandboxHarness.Answer created = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1",
+                "Encrypted", "true", "KmsKeyId", "alias/forbidden");
+        String denied = created.ok().text("/CreateVolumeResponse/volumeId");
+        String defaultKey = ec2.createVolume(1, "Encrypted", "true");
+        String allowed = ec2.createVolume(1, "Encrypted", "true", "KmsKeyId", "alias/mine");
+        String plain = ec2.createVolume(1);
+
+        assertThat(ec2.volumeState(denied)).isEqualTo("creating");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ec2.call("DescribeVolumes", "VolumeId.1", denied).status() != 200);
+        assertThat(ec2.call("DescribeVolumes", "VolumeId.1", denied).errorCode()).isEqualTo("InvalidVolume.NotFound");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ec2.call("DescribeVolumes", "VolumeId.1", defaultKey).status() != 200);
+        assertThat(ec2.volumeState(allowed)).isEqualTo("available");
+        assertThat(ec2.volumeState(plain)).isEqualTo("available");
+    }
+
+    @Test
+    void refusesIopsAndThroughputBeyondEc2sRatios() {
+        SandboxHarness.Answer gp3 = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "10", "VolumeType", "gp3",
+                "Iops", "6000");
+        assertThat(gp3.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(gp3.body()).contains("maximum is 500.000000");
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "20", "VolumeType", "io1", "Iops", "1001")
+                .errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "4", "VolumeType", "io2", "Iops", "4001")
+                .errorCode()).isEqualTo("InvalidParameterValue");
+        SandboxHarness.Answer throughput = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "100",
+                "VolumeType", "gp3", "Throughput", "751");
+        assertThat(throughput.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(throughput.body()).contains("0.250000 MiBps per iops");
+        // gp3's baseline holds at any size; the ratios' edges are allowed.
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1", "VolumeType", "gp3", "Iops", "3000",
+                "Throughput", "125").status()).isEqualTo(200);
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "8", "VolumeType", "gp3", "Iops", "4000",
+                "Throughput", "1000").status()).isEqualTo(200);
+    }
+
+    @Test
     void describeVolumesFiltersByTagsStatusAndWildcards() {
         String solr = ec2.createVolume(1, "TagSpecification.1.ResourceType", "volume",
                 "TagSpecification.1.Tag.1.Key", "role", "TagSpecification.1.Tag.1.Value", "solr-leader");

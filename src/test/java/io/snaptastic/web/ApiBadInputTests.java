@@ -138,6 +138,11 @@ class ApiBadInputTests {
                 bad("size beyond a double", mount(userdataVolume("/dev/sdf", "\"/mnt/solr\"", "1e309")), 422,
                         "invalid-volumes"),
                 bad("fractional size", mount(userdataVolume("/dev/sdf", "\"/mnt/solr\"", "2.5")), 422, "invalid-volumes"),
+                // EC2's ratios: 10 GiB of gp3 carries at most 5000 IOPS, 3000 IOPS at most 750 MiB/s.
+                bad("more gp3 IOPS than 500 per GiB", mount(userdataVolume("/dev/sdf", "\"/mnt/solr\"", "10, \"iops\": 6000")),
+                        422, "invalid-volumes"),
+                bad("more gp3 throughput than 0.25 MiB/s per IOPS",
+                        mount(userdataVolume("/dev/sdf", "\"/mnt/solr\"", "100, \"throughput\": 1000")), 422, "invalid-volumes"),
                 bad("size as text", mount(userdataVolume("/dev/sdf", "\"/mnt/solr\"", "\"5;reboot\"")), 422,
                         "invalid-volumes"),
                 bad("volumes not a list", mount("{\"snapshotter\":\"fromuserdata\",\"userdata\":{\"cluster\":\"c\","
