@@ -131,12 +131,12 @@ final class QueryParams {
         return tags;
     }
 
-    /** {@code Filter.N.Name} with its {@code Filter.N.Value.M}, by name. */
-    Map<String, List<String>> filters() {
-        Map<String, List<String>> filters = new LinkedHashMap<>();
+    /** Each {@code Filter.N.Name} with its {@code Filter.N.Value.M}, in order; filters of one name stay apart. */
+    List<Filters.Filter> filters() {
+        List<Filters.Filter> filters = new ArrayList<>();
         for (QueryParams filter : members("Filter")) {
             String filterName = filter.get("Name").orElseThrow(() -> Ec2Error.missing("Filter.Name"));
-            filters.computeIfAbsent(filterName, key -> new ArrayList<>()).addAll(filter.list("Value"));
+            filters.add(new Filters.Filter(filterName, filter.list("Value")));
         }
         return filters;
     }

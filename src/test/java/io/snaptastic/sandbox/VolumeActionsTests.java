@@ -114,6 +114,18 @@ class VolumeActionsTests {
     }
 
     @Test
+    void twoFiltersOfOneNameMustBothMatch() {
+        String both = ec2.createVolume(1, "TagSpecification.1.ResourceType", "volume",
+                "TagSpecification.1.Tag.1.Key", "role", "TagSpecification.1.Tag.2.Key", "env");
+        String roleOnly = ec2.createVolume(1, "TagSpecification.1.ResourceType", "volume", "TagSpecification.1.Tag.1.Key", "role");
+
+        assertThat(ec2.call("DescribeVolumes", "Filter.1.Name", "tag-key", "Filter.1.Value.1", "role",
+                "Filter.2.Name", "tag-key", "Filter.2.Value.1", "env").ok().texts("//volumeSet/item/volumeId")).containsExactly(both);
+        assertThat(ec2.call("DescribeVolumes", "Filter.1.Name", "tag-key", "Filter.1.Value.1", "role", "Filter.1.Value.2", "env")
+                .ok().texts("//volumeSet/item/volumeId")).containsExactly(both, roleOnly);
+    }
+
+    @Test
     void describeVolumesPagesWithMaxResultsAndNextToken() {
         for (int i = 0; i < 6; i++) {
             ec2.createVolume(1);
