@@ -114,6 +114,17 @@ class VolumeActionsTests {
     }
 
     @Test
+    void untaggedVolumeHasNoTagSetButAnEmptyAttachmentSet() {
+        SandboxHarness.Answer created = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1").ok();
+        String id = created.text("/CreateVolumeResponse/volumeId");
+        SandboxHarness.Answer described = ec2.call("DescribeVolumes", "VolumeId.1", id).ok();
+
+        assertThat(created.texts("/CreateVolumeResponse/tagSet")).isEmpty();
+        assertThat(described.texts("//volumeSet/item/tagSet")).isEmpty();
+        assertThat(described.texts("//volumeSet/item/attachmentSet")).hasSize(1);
+    }
+
+    @Test
     void twoFiltersOfOneNameMustBothMatch() {
         String both = ec2.createVolume(1, "TagSpecification.1.ResourceType", "volume",
                 "TagSpecification.1.Tag.1.Key", "role", "TagSpecification.1.Tag.2.Key", "env");
