@@ -29,7 +29,7 @@ final class Ec2Xml {
                 .element("iops", volume.iops())
                 .element("encrypted", volume.encrypted())
                 .element("kmsKeyId", volume.kmsKeyId())
-                .element("multiAttachEnabled", false)
+                .element("multiAttachEnabled", volume.multiAttachEnabled())
                 .element("throughput", volume.throughput());
     }
 

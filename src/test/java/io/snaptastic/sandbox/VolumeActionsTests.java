@@ -114,6 +114,28 @@ class VolumeActionsTests {
     }
 
     @Test
+    void multiAttachIsEnabledOnIo1AndIo2AndRefusedOnOtherTypes() {
+        SandboxHarness.Answer io2 = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "10",
+                "VolumeType", "io2", "Iops", "300", "MultiAttachEnabled", "true").ok();
+        String id = io2.text("/CreateVolumeResponse/volumeId");
+        String plain = ec2.createVolume(1, "MultiAttachEnabled", "false");
+
+        assertThat(io2.text("/CreateVolumeResponse/multiAttachEnabled")).isEqualTo("true");
+        assertThat(ec2.call("DescribeVolumes", "VolumeId.1", id).ok().text("//volumeSet/item/multiAttachEnabled")).isEqualTo("true");
+        assertThat(ec2.call("DescribeVolumes", "Filter.1.Name", "multi-attach-enabled", "Filter.1.Value.1", "true").ok()
+                .texts("//volumeSet/item/volumeId")).containsExactly(id);
+        assertThat(ec2.call("DescribeVolumes", "VolumeId.1", plain).ok().text("//volumeSet/item/multiAttachEnabled")).isEqualTo("false");
+        for (String type : List.of("gp2", "gp3", "st1", "sc1", "standard")) {
+            SandboxHarness.Answer refused = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "500",
+                    "VolumeType", type, "MultiAttachEnabled", "true");
+            assertThat(refused.status()).as(type).isEqualTo(400);
+            assertThat(refused.errorCode()).as(type).isEqualTo("InvalidParameterDependency");
+            assertThat(refused.text("/Response/Errors/Error/Message")).as(type).contains("MultiAttachEnabled");
+        }
+        assertThat(ec2.call("DescribeVolumes").ok().texts("//volumeSet/item/volumeId")).hasSize(3);
+    }
+
+    @Test
     void untaggedVolumeHasNoTagSetButAnEmptyAttachmentSet() {
         SandboxHarness.Answer created = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1").ok();
         String id = created.text("/CreateVolumeResponse/volumeId");
