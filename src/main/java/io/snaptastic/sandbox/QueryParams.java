@@ -149,7 +149,14 @@ final class QueryParams {
             if (!type.equals(resourceType)) {
                 throw Ec2Error.invalidValue("'" + type + "' is not a valid taggable resource type for this operation.");
             }
-            tags.putAll(spec.tags("Tag"));
+            Map<String, String> specTags = spec.tags("Tag");
+            // EC2 refuses a specification without tags (API reference, TagSpecification:
+            // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TagSpecification.html gives no message;
+            // code and message as moto answers, getmoto/moto#5216).
+            if (specTags.isEmpty()) {
+                throw Ec2Error.invalidValue("Tag specification must have at least one tag");
+            }
+            tags.putAll(specTags);
         }
         Tags.validate(tags);
         return tags;

@@ -85,4 +85,14 @@ class TagActionsTests {
         assertThat(ec2.call("DescribeSnapshots", "SnapshotId.1", snapshot).ok().texts("//tagSet/item/key")).containsExactly("role");
     }
 
+    @Test
+    void tagSpecificationWithoutTagsIsRefusedForSnapshotsToo() {
+        String volume = ec2.createVolume(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ec2.volumeState(volume).equals("available"));
+
+        SandboxHarness.Answer refused = ec2.call("CreateSnapshot", "VolumeId", volume, "TagSpecification.1.ResourceType", "snapshot");
+
+        assertThat(refused.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(ec2.call("DescribeSnapshots").ok().texts("//snapshotSet/item")).isEmpty();
+    }
 }

@@ -136,6 +136,18 @@ class VolumeActionsTests {
     }
 
     @Test
+    void tagSpecificationWithoutTagsIsRefusedAndMakesNoVolume() {
+        SandboxHarness.Answer refused = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1",
+                "TagSpecification.1.ResourceType", "volume");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(refused.text("/Response/Errors/Error/Message")).isEqualTo("Tag specification must have at least one tag");
+        assertThat(ec2.call("DescribeVolumes").ok().texts("//volumeSet/item/volumeId"))
+                .containsExactly(ec2.sandbox.store().instance().rootVolumeId());
+    }
+
+    @Test
     void untaggedVolumeHasNoTagSetButAnEmptyAttachmentSet() {
         SandboxHarness.Answer created = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1").ok();
         String id = created.text("/CreateVolumeResponse/volumeId");
