@@ -91,7 +91,7 @@ final class Sandbox implements AutoCloseable {
         SandboxAttachment attachment = new SandboxAttachment(instance.id(), "/dev/xvda", SandboxAttachment.ATTACHED,
                 clock.instant(), true, null, null);
         SandboxVolume root = new SandboxVolume(rootId, (int) ROOT_GIB, "gp3", 3000, 125, false, null, null,
-                settings.availabilityZone(), SandboxVolume.IN_USE, clock.instant(), new LinkedHashMap<>(), attachment, null, true);
+                settings.availabilityZone(), SandboxVolume.IN_USE, clock.instant(), new LinkedHashMap<>(), attachment, null, true, false);
         return new SandboxStore.SandboxState(instance, List.of(root), List.of());
     }
 

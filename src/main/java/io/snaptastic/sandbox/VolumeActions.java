@@ -101,9 +101,24 @@ final class VolumeActions {
         if (encrypted && kmsKeyId == null) {
             kmsKeyId = snapshot != null && snapshot.kmsKeyId() != null ? snapshot.kmsKeyId() : defaultKey();
         }
+        boolean multiAttach = multiAttach(params, type);
         Map<String, String> tags = params.tagSpecifications("volume");
         return new SandboxVolume(Ids.volume(), gib, type, iops, throughput, encrypted, kmsKeyId, snapshotId, zone,
-                SandboxVolume.CREATING, context.clock().instant(), tags, null, token, false);
+                SandboxVolume.CREATING, context.clock().instant(), tags, null, token, false, multiAttach);
+    }
+
+    /**
+     * "This parameter is supported with io1 and io2 volumes only" (API reference, CreateVolume:
+     * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html). The reference gives
+     * no error for other types; the code is EC2's for a parameter that needs another, as moto answers it.
+     */
+    private static boolean multiAttach(QueryParams params, String type) {
+        boolean enabled = params.bool("MultiAttachEnabled", false);
+        if (enabled && !type.equals("io1") && !type.equals("io2")) {
+            throw Ec2Error.client("InvalidParameterDependency",
+                    "The parameter MultiAttachEnabled requires the parameter VolumeType to be io1 or io2.");
+        }
+        return enabled;
     }
 
     private String defaultKey() {
@@ -206,7 +221,7 @@ final class VolumeActions {
         fields.put("volume-type", volume -> List.of(volume.type()));
         fields.put("encrypted", volume -> List.of(String.valueOf(volume.encrypted())));
         fields.put("create-time", volume -> List.of(XmlWriter.timestamp(volume.createTime())));
-        fields.put("multi-attach-enabled", volume -> List.of("false"));
+        fields.put("multi-attach-enabled", volume -> List.of(String.valueOf(volume.multiAttachEnabled())));
         fields.put("attachment.instance-id", volume -> attachment(volume, SandboxAttachment::instanceId));
         fields.put("attachment.device", volume -> attachment(volume, SandboxAttachment::device));
         fields.put("attachment.status", volume -> attachment(volume, SandboxAttachment::state));

@@ -156,6 +156,63 @@ class VolumeActionsTests {
     }
 
     @Test
+    void multiAttachIsEnabledOnIo1AndIo2AndRefusedOnOtherTypes() {
+        SandboxHarness.Answer io2 = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "10",
+                "VolumeType", "io2", "Iops", "300", "MultiAttachEnabled", "true").ok();
+        String id = io2.text("/CreateVolumeResponse/volumeId");
+        String plain = ec2.createVolume(1, "MultiAttachEnabled", "false");
+
+        assertThat(io2.text("/CreateVolumeResponse/multiAttachEnabled")).isEqualTo("true");
+        assertThat(ec2.call("DescribeVolumes", "VolumeId.1", id).ok().text("//volumeSet/item/multiAttachEnabled")).isEqualTo("true");
+        assertThat(ec2.call("DescribeVolumes", "Filter.1.Name", "multi-attach-enabled", "Filter.1.Value.1", "true").ok()
+                .texts("//volumeSet/item/volumeId")).containsExactly(id);
+        assertThat(ec2.call("DescribeVolumes", "VolumeId.1", plain).ok().text("//volumeSet/item/multiAttachEnabled")).isEqualTo("false");
+        for (String type : List.of("gp2", "gp3", "st1", "sc1", "standard")) {
+            SandboxHarness.Answer refused = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "500",
+                    "VolumeType", type, "MultiAttachEnabled", "true");
+            assertThat(refused.status()).as(type).isEqualTo(400);
+            assertThat(refused.errorCode()).as(type).isEqualTo("InvalidParameterDependency");
+            assertThat(refused.text("/Response/Errors/Error/Message")).as(type).contains("MultiAttachEnabled");
+        }
+        assertThat(ec2.call("DescribeVolumes").ok().texts("//volumeSet/item/volumeId")).hasSize(3);
+    }
+
+    @Test
+    void tagSpecificationWithoutTagsIsRefusedAndMakesNoVolume() {
+        SandboxHarness.Answer refused = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1",
+                "TagSpecification.1.ResourceType", "volume");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(refused.text("/Response/Errors/Error/Message")).isEqualTo("Tag specification must have at least one tag");
+        assertThat(ec2.call("DescribeVolumes").ok().texts("//volumeSet/item/volumeId"))
+                .containsExactly(ec2.sandbox.store().instance().rootVolumeId());
+    }
+
+    @Test
+    void untaggedVolumeHasNoTagSetButAnEmptyAttachmentSet() {
+        SandboxHarness.Answer created = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1").ok();
+        String id = created.text("/CreateVolumeResponse/volumeId");
+        SandboxHarness.Answer described = ec2.call("DescribeVolumes", "VolumeId.1", id).ok();
+
+        assertThat(created.texts("/CreateVolumeResponse/tagSet")).isEmpty();
+        assertThat(described.texts("//volumeSet/item/tagSet")).isEmpty();
+        assertThat(described.texts("//volumeSet/item/attachmentSet")).hasSize(1);
+    }
+
+    @Test
+    void twoFiltersOfOneNameMustBothMatch() {
+        String both = ec2.createVolume(1, "TagSpecification.1.ResourceType", "volume",
+                "TagSpecification.1.Tag.1.Key", "role", "TagSpecification.1.Tag.2.Key", "env");
+        String roleOnly = ec2.createVolume(1, "TagSpecification.1.ResourceType", "volume", "TagSpecification.1.Tag.1.Key", "role");
+
+        assertThat(ec2.call("DescribeVolumes", "Filter.1.Name", "tag-key", "Filter.1.Value.1", "role",
+                "Filter.2.Name", "tag-key", "Filter.2.Value.1", "env").ok().texts("//volumeSet/item/volumeId")).containsExactly(both);
+        assertThat(ec2.call("DescribeVolumes", "Filter.1.Name", "tag-key", "Filter.1.Value.1", "role", "Filter.1.Value.2", "env")
+                .ok().texts("//volumeSet/item/volumeId")).containsExactly(both, roleOnly);
+    }
+
+    @Test
     void describeVolumesPagesWithMaxResultsAndNextToken() {
         for (int i = 0; i < 6; i++) {
             ec2.createVolume(1);
