@@ -3,7 +3,11 @@ package io.snaptastic.cli;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
-/** The seed's {@code test}: every check the agent runs, ok or FAIL with what to do; exit 1 when any failed. */
+/**
+ * The seed's {@code test}: every check the agent runs, ok, FAIL or ? (inconclusive) with what to do;
+ * exit 1 when any failed. Inconclusive items do not fail the command, as they do not make the
+ * agent's {@code ok} false.
+ */
 final class CheckCommand implements CliCommand {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -15,17 +19,27 @@ final class CheckCommand implements CliCommand {
             return ProblemReport.report(reply, agent, console);
         }
         int failed = 0;
+        int inconclusive = 0;
         int total = 0;
         for (JsonNode item : reply.body().path("items")) {
             total++;
             String line = item.path("name").asString() + ": " + item.path("detail").asString();
             if (item.path("ok").asBoolean()) {
                 console.info("ok   " + line);
+                continue;
+            }
+            String remedy = item.hasNonNull("remedy") ? "     remedy: " + item.get("remedy").asString() : null;
+            if ("inconclusive".equals(item.path("status").asString())) {
+                inconclusive++;
+                console.info("?    " + line);
+                if (remedy != null) {
+                    console.info(remedy);
+                }
             } else {
                 failed++;
                 console.error("FAIL " + line);
-                if (item.hasNonNull("remedy")) {
-                    console.error("     remedy: " + item.get("remedy").asString());
+                if (remedy != null) {
+                    console.error(remedy);
                 }
             }
         }
@@ -33,7 +47,8 @@ final class CheckCommand implements CliCommand {
             console.error(failed + " of " + total + " checks failed");
             return ExitCode.FAILED;
         }
-        console.info("all " + total + " checks passed");
+        console.info(inconclusive == 0 ? "all " + total + " checks passed"
+                : (total - inconclusive) + " of " + total + " checks passed, " + inconclusive + " inconclusive (?)");
         return ExitCode.OK;
     }
 }
