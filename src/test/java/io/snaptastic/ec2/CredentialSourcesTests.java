@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.snaptastic.instance.InstanceIdentity;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,10 +15,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,17 @@ class CredentialSourcesTests {
         assertThat(irsa("snaptastic-irsa-no-ec2", NOTHING_OF_EC2)).isEqualTo("permitted=false");
     }
 
+    /** Why the agent depends on the sts module: without it the chain skips web identity and finds nothing. */
+    @Test
+    void withoutTheStsModuleWebIdentityIsSkipped() throws Exception {
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("sts-"))
+                .collect(Collectors.joining(File.pathSeparator));
+        assertThat(classPath).isNotEqualTo(System.getProperty("java.class.path"));
+
+        assertThat(irsa("snaptastic-irsa-without-sts", DESCRIBE_ONLY, classPath)).startsWith("failed=Unavailable");
+    }
+
     /**
      * EKS Pod Identity: AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE. The
      * SDK's ContainerCredentialsProvider takes a plain-http URI only when its host is a loopback address or
@@ -89,7 +103,7 @@ class CredentialSourcesTests {
                     "http://127.0.0.1:" + agent.getAddress().getPort() + "/v1/credentials",
                     "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", token.toString());
 
-            assertThat(probe(env)).isEqualTo("permitted=true");
+            assertThat(probe(System.getProperty("java.class.path"), env)).isEqualTo("permitted=true");
             assertThat(authorizations).isNotEmpty().allMatch(Files.readString(token)::equals);
         } finally {
             agent.stop(0);
@@ -98,18 +112,22 @@ class CredentialSourcesTests {
     }
 
     private String irsa(String role, String policy) throws Exception {
+        return irsa(role, policy, System.getProperty("java.class.path"));
+    }
+
+    private String irsa(String role, String policy, String classPath) throws Exception {
         moto.enforceIam(false);
         String roleArn = moto.roleWithPolicy(role, policy);
         Path token = Files.writeString(dir.resolve(role + "-token"), "eyJhbGciOiJSUzI1NiJ9.e30.irsa-test-token");
         // The one unsigned AssumeRoleWithWebIdentity goes through; every EC2 call after it is authorized.
         moto.enforceIamAfter(1);
         try {
-            return probe(Map.of(
+            return probe(classPath, Map.of(
                     "AWS_ROLE_ARN", roleArn,
                     "AWS_WEB_IDENTITY_TOKEN_FILE", token.toString(),
                     "AWS_REGION", MotoServer.REGION,
                     // Read by the STS client the SDK builds for web identity once it has a region
-                    // (AwsClientEndpointProvider; StsWebIdentityCredentialsProviderFactory, configureEndpoint).
+                    // (AwsClientEndpointProvider, SDK 2.28.1 on; StsWebIdentityCredentialsProviderFactory, configureEndpoint).
                     "AWS_ENDPOINT_URL_STS", moto.endpoint().toString()));
         } finally {
             moto.enforceIam(false);
@@ -138,11 +156,11 @@ class CredentialSourcesTests {
         return server;
     }
 
-    /** Runs {@link CredentialsProbe} with no AWS variable but these, and answers its one line. */
-    private String probe(Map<String, String> aws) throws IOException, InterruptedException {
+    /** Runs {@link CredentialsProbe} on this class path with no AWS variable but these, and answers its one line. */
+    private String probe(String classPath, Map<String, String> aws) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", classPath,
                 CredentialsProbe.class.getName(), moto.endpoint().toString(), instance.instanceId()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
