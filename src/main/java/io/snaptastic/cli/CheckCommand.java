@@ -23,24 +23,10 @@ final class CheckCommand implements CliCommand {
         int total = 0;
         for (JsonNode item : reply.body().path("items")) {
             total++;
-            String line = item.path("name").asString() + ": " + item.path("detail").asString();
-            if (item.path("ok").asBoolean()) {
-                console.info("ok   " + line);
-                continue;
-            }
-            String remedy = item.hasNonNull("remedy") ? "     remedy: " + item.get("remedy").asString() : null;
-            if ("inconclusive".equals(item.path("status").asString())) {
-                inconclusive++;
-                console.info("?    " + line);
-                if (remedy != null) {
-                    console.info(remedy);
-                }
-            } else {
-                failed++;
-                console.error("FAIL " + line);
-                if (remedy != null) {
-                    console.error(remedy);
-                }
+            switch (print(item, console)) {
+                case FAILED -> failed++;
+                case INCONCLUSIVE -> inconclusive++;
+                case PASSED -> { }
             }
         }
         if (failed > 0 || !reply.body().path("ok").asBoolean()) {
@@ -50,5 +36,29 @@ final class CheckCommand implements CliCommand {
         console.info(inconclusive == 0 ? "all " + total + " checks passed"
                 : (total - inconclusive) + " of " + total + " checks passed, " + inconclusive + " inconclusive (?)");
         return ExitCode.OK;
+    }
+
+    private enum Outcome { PASSED, FAILED, INCONCLUSIVE }
+
+    /** One line per item, and its remedy under it; failures go to stderr. */
+    private static Outcome print(JsonNode item, Console console) {
+        String line = item.path("name").asString() + ": " + item.path("detail").asString();
+        String remedy = item.hasNonNull("remedy") ? "     remedy: " + item.get("remedy").asString() : null;
+        if (item.path("ok").asBoolean()) {
+            console.info("ok   " + line);
+            return Outcome.PASSED;
+        }
+        if ("inconclusive".equals(item.path("status").asString())) {
+            console.info("?    " + line);
+            if (remedy != null) {
+                console.info(remedy);
+            }
+            return Outcome.INCONCLUSIVE;
+        }
+        console.error("FAIL " + line);
+        if (remedy != null) {
+            console.error(remedy);
+        }
+        return Outcome.FAILED;
     }
 }
