@@ -228,6 +228,22 @@ class CliTests {
     }
 
     @Test
+    void testMarksInconclusiveChecksAndStillExitsZero() {
+        agent.answer(200, """
+                {"ok":true,"items":[{"name":"root","status":"passed","ok":true,"detail":"uid 0"},
+                 {"name":"ec2:DeleteVolume","status":"inconclusive","ok":false,"detail":"refused for a placeholder id",
+                  "remedy":"confirm by running the operation once"}]}""");
+
+        StubAgent.Run run = agent.run("test");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("?    ec2:DeleteVolume: refused for a placeholder id")
+                .contains("remedy: confirm by running the operation once")
+                .contains("1 of 2 checks passed, 1 inconclusive");
+        assertThat(run.err()).doesNotContain("FAIL");
+    }
+
+    @Test
     void testExitsZeroWhenEveryCheckPassed() {
         agent.answer(200, "{\"ok\":true,\"items\":[{\"name\":\"root\",\"ok\":true,\"detail\":\"uid 0\"}]}");
 

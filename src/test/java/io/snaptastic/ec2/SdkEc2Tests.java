@@ -307,6 +307,26 @@ class SdkEc2Tests {
     }
 
     @Test
+    void probesCreateTagsAsTaggingOnCreate() {
+        script.answer(CreateVolumeRequest.class, awsError("DryRunOperation", 412));
+
+        assertThat(ec2.permitted(Ec2Action.CREATE_TAGS)).isTrue();
+
+        // The README's policy allows ec2:CreateTags only with ec2:CreateAction, i.e. in a create call.
+        CreateVolumeRequest dryRun = script.request(CreateVolumeRequest.class);
+        assertThat(dryRun.dryRun()).isTrue();
+        assertThat(dryRun.tagSpecifications()).singleElement()
+                .satisfies(spec -> assertThat(spec.resourceType()).isEqualTo(ResourceType.VOLUME));
+    }
+
+    @Test
+    void readsMotosAccessDeniedAsNotPermitted() {
+        script.answer(CreateSnapshotsRequest.class, awsError("AccessDenied", 403));
+
+        assertThat(ec2.permitted(Ec2Action.CREATE_SNAPSHOTS)).isFalse();
+    }
+
+    @Test
     void refusesAPageSizeEc2DoesNotAccept() {
         assertThatThrownBy(() -> new SdkEc2(() -> script, new FixedIdentity(), 1000))
                 .isInstanceOf(IllegalArgumentException.class);
