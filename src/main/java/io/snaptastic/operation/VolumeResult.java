@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param status running, done, already-mounted, skipped, planned or failed
  * @param freezeMillis how long the filesystem was frozen, for snapshots
  * @param error why this volume failed, when it did
+ * @param warning what went wrong without failing the volume, such as tags a made snapshot lacks
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "What an operation did to one volume so far")
@@ -32,29 +33,37 @@ public record VolumeResult(
         @Schema(description = "running, done, already-mounted, skipped, planned or failed", example = "done")
         String status,
         @Schema(description = "How long the filesystem was frozen, for snapshots", example = "84") Long freezeMillis,
-        @Schema(description = "Why this volume failed, when it did") String error) {
+        @Schema(description = "Why this volume failed, when it did") String error,
+        @Schema(description = "What went wrong without failing the volume, such as tags a made snapshot lacks")
+        String warning) {
+
+    /** A result without a warning; journals written before warnings existed read as these. */
+    public VolumeResult(String device, String mountPoint, String volumeId, String snapshotId, String step, String status,
+            Long freezeMillis, String error) {
+        this(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, null);
+    }
 
     public static VolumeResult of(String device, String mountPoint) {
         return new VolumeResult(device, mountPoint, null, null, null, null, null, null);
     }
 
     public VolumeResult withStep(String newStep) {
-        return new VolumeResult(device, mountPoint, volumeId, snapshotId, newStep, status, freezeMillis, error);
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, newStep, status, freezeMillis, error, warning);
     }
 
     public VolumeResult withVolumeId(String newVolumeId) {
-        return new VolumeResult(device, mountPoint, newVolumeId, snapshotId, step, status, freezeMillis, error);
+        return new VolumeResult(device, mountPoint, newVolumeId, snapshotId, step, status, freezeMillis, error, warning);
     }
 
     public VolumeResult withSnapshotId(String newSnapshotId) {
-        return new VolumeResult(device, mountPoint, volumeId, newSnapshotId, step, status, freezeMillis, error);
+        return new VolumeResult(device, mountPoint, volumeId, newSnapshotId, step, status, freezeMillis, error, warning);
     }
 
     public VolumeResult withFreezeMillis(long millis) {
-        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, status, millis, error);
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, status, millis, error, warning);
     }
 
     public VolumeResult withError(String newError) {
-        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, newError);
+        return new VolumeResult(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, newError, warning);
     }
 }

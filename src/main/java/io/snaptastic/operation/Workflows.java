@@ -21,7 +21,8 @@ public final class Workflows {
 
     static VolumeResult result(VolumeOutcome outcome) {
         return new VolumeResult(outcome.device(), outcome.mountPoint(), outcome.volumeId(), outcome.snapshotId(),
-                name(outcome.step()), name(outcome.status()), outcome.freezeMillis(), outcome.error());
+                name(outcome.step()), name(outcome.status()), outcome.freezeMillis(), outcome.error(),
+                outcome.warning());
     }
 
     /** Enum constants as the API spells them: lower case, words joined by hyphens. */

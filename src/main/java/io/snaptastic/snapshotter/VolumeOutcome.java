@@ -6,6 +6,7 @@ package io.snaptastic.snapshotter;
  * @param status running, done, already-mounted, skipped, planned (dry run) or failed
  * @param freezeMillis how long its filesystem was frozen (snapshots only; null otherwise)
  * @param error what went wrong, for a person; null unless failed
+ * @param warning what went wrong without failing the volume (a made snapshot that lacks tags), for a person
  */
 public record VolumeOutcome(
         String device,
@@ -15,7 +16,8 @@ public record VolumeOutcome(
         VolumeStep step,
         Status status,
         Long freezeMillis,
-        String error) {
+        String error,
+        String warning) {
 
     /** The state of one volume's work. */
     public enum Status {
@@ -27,32 +29,41 @@ public record VolumeOutcome(
         FAILED
     }
 
+    public VolumeOutcome(String device, String mountPoint, String volumeId, String snapshotId, VolumeStep step, Status status,
+            Long freezeMillis, String error) {
+        this(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, null);
+    }
+
     public static VolumeOutcome start(VolumeSpec volume) {
         return new VolumeOutcome(volume.device(), volume.mountPoint(), null, null, VolumeStep.PLANNED, Status.RUNNING, null, null);
     }
 
     public VolumeOutcome at(VolumeStep newStep) {
-        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, newStep, status, freezeMillis, error);
+        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, newStep, status, freezeMillis, error, warning);
     }
 
     public VolumeOutcome withVolumeId(String id) {
-        return new VolumeOutcome(device, mountPoint, id, snapshotId, step, status, freezeMillis, error);
+        return new VolumeOutcome(device, mountPoint, id, snapshotId, step, status, freezeMillis, error, warning);
     }
 
     public VolumeOutcome withSnapshotId(String id) {
-        return new VolumeOutcome(device, mountPoint, volumeId, id, step, status, freezeMillis, error);
+        return new VolumeOutcome(device, mountPoint, volumeId, id, step, status, freezeMillis, error, warning);
     }
 
     public VolumeOutcome withFreezeMillis(long millis) {
-        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, status, millis, error);
+        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, status, millis, error, warning);
     }
 
     public VolumeOutcome finished(Status finalStatus) {
-        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, finalStatus, freezeMillis, error);
+        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, finalStatus, freezeMillis, error, warning);
     }
 
     public VolumeOutcome failed(String why) {
-        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, Status.FAILED, freezeMillis, why);
+        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, Status.FAILED, freezeMillis, why, warning);
+    }
+
+    public VolumeOutcome withWarning(String newWarning) {
+        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, newWarning);
     }
 
     public boolean isFailed() {

@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ class SnapshotServiceTests {
     private final FrozenFilesystems frozen = mock(FrozenFilesystems.class);
     private final Mounter mounter = mock(Mounter.class);
     private final Snapshotter snapshotter = mock(Snapshotter.class);
+    private final List<Duration> sleeps = new ArrayList<>();
     private SnapshotService service;
 
     @BeforeEach
@@ -71,8 +73,8 @@ class SnapshotServiceTests {
                 new MountEntry(1, 0, "7:0", "/", inv.getArgument(0), List.of("rw"), "ext4", "/dev/loop0", List.of())));
         given(freezer.freeze(any(), any())).willReturn(frozen);
         given(frozen.frozenMillis()).willReturn(12L);
-        service = new SnapshotService(ec2, mounter,
-                new FrozenSnapshotter(ec2, freezer, new FrozenSnapshotter.Backoff(3, Duration.ofMillis(1), Duration.ofMillis(2))), CLOCK);
+        service = new SnapshotService(ec2, mounter, new FrozenSnapshotter(ec2, freezer,
+                new FrozenSnapshotter.Backoff(3, Duration.ofMillis(1), Duration.ofMillis(2)), SnapshotPacing.DEFAULT, sleeps::add), CLOCK);
     }
 
     @Test
@@ -150,7 +152,7 @@ class SnapshotServiceTests {
     @Test
     void givesUpAfterTheLastThrottledAttemptWithEverythingThawed() {
         given(ec2.createSnapshots(any(), anyCollection(), anyString(), anyMap()))
-                .willThrow(new Ec2Exception.Throttled("SnapshotCreationPerVolumeRateExceeded", "too many", null));
+                .willThrow(new Ec2Exception.Throttled("RequestLimitExceeded", "too many", null));
 
         WorkflowResult result = service.snapshot(context(SOLR), WorkflowListener.NONE);
 
