@@ -190,6 +190,57 @@ class SnapshotServiceTests {
     }
 
     @Test
+    void aSnapshotThatCannotBeTaggedIsDoneWithAWarningThatNamesTheMissingTags() {
+        given(ec2.createSnapshots(any(), anyCollection(), anyString(), anyMap()))
+                .willReturn(List.of(new Snapshot("snap-1", "vol-1", "pending", "0%", Instant.EPOCH, 20, "", Map.of())));
+        willThrow(new Ec2Exception.Denied("UnauthorizedOperation", "not allowed to tag", null)).given(ec2).createTags(any(), any());
+
+        WorkflowResult result = service.snapshot(context(SOLR), WorkflowListener.NONE);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.volumes()).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(VolumeOutcome.Status.DONE);
+            assertThat(v.snapshotId()).isEqualTo("snap-1");
+            assertThat(v.warning()).startsWith("snapshot snap-1 lacks the tags cluster, environment, mount_point, role")
+                    .contains("not allowed to tag");
+        });
+        then(snapshotter).should().postSnapshot(SOLR);
+    }
+
+    @Test
+    void thePendingSnapshotLimitFailsTheVolumeWithWhatToDoAndNamesItsCause() {
+        Ec2Exception limit = new Ec2Exception.SnapshotLimitExceeded("ConcurrentSnapshotLimitExceeded", "too many", null);
+        willThrow(limit).given(ec2).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+
+        WorkflowResult result = service.snapshot(context(SOLR), WorkflowListener.NONE);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.cause()).isSameAs(limit);
+        assertThat(result.volumes()).singleElement().extracting(VolumeOutcome::error).isEqualTo(
+                "the volume has as many pending snapshots as EC2 allows (ConcurrentSnapshotLimitExceeded); snapshot it again "
+                        + "once they have completed");
+        then(freezer).should(times(1)).freeze(any(), any());
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aRefusalInTheFallbackFailsOnlyItsOwnVolume() {
+        willThrow(new Ec2Exception.Unsupported("InvalidAction", "not here", null))
+                .given(ec2).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+        given(ec2.createSnapshot(eq("vol-1"), anyString(), anyMap())).willReturn(snapshot("snap-1", "vol-1", "/mnt/solr"));
+        given(ec2.createSnapshot(eq("vol-2"), anyString(), anyMap()))
+                .willThrow(new Ec2Exception.InvalidRequest("IncorrectState", "vol-2 is in error", null));
+
+        WorkflowResult result = service.snapshot(context(SOLR, LOGS), WorkflowListener.NONE);
+
+        assertThat(result.volumes()).extracting(VolumeOutcome::status)
+                .containsExactly(VolumeOutcome.Status.DONE, VolumeOutcome.Status.FAILED);
+        assertThat(result.volumes()).extracting(VolumeOutcome::snapshotId).containsExactly("snap-1", null);
+        assertThat(result.volumes().get(1).error()).isEqualTo("vol-2 is in error");
+        assertThat(result.cause()).isNull();
+    }
+
+    @Test
     void aFailingPreHookFailsTheSnapshotWithoutFreezing() {
         willThrow(new IllegalStateException("flush failed")).given(snapshotter).preSnapshot(SOLR);
 
