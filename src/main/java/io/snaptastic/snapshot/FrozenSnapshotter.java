@@ -56,55 +56,41 @@ public class FrozenSnapshotter {
 
     Result snapshot(SnapshotterContext context, List<SnapshotTarget> targets, Collection<String> excluded, Clock clock) {
         Set<String> wanted = targets.stream().map(SnapshotTarget::volumeId).collect(Collectors.toSet());
-        Map<String, Snapshot> made = new HashMap<>();
-        Map<String, RuntimeException> failures = new HashMap<>();
-        List<SnapshotTarget> pending = targets;
+        Progress progress = new Progress();
         RateWindow window = new RateWindow(ec2, pacing.perVolumeInterval());
-        Duration waited = Duration.ZERO;
-        long freezeMillis = 0;
-        for (int throttled = 0; !pending.isEmpty(); ) {
-            // A volume snapshotted in an earlier round is left out of a later CreateSnapshots.
-            Set<String> leftOut = new TreeSet<>(excluded);
-            leftOut.addAll(made.keySet());
-            FreezeRound.Made round = this.round.run(context, pending, List.copyOf(leftOut), clock);
-            freezeMillis += round.freezeMillis();
-            deleteUninvited(round.snapshots(), wanted);
-            round.snapshots().forEach((volumeId, s) -> {
-                if (wanted.contains(volumeId)) {
-                    made.put(volumeId, s);
-                }
-            });
-            List<SnapshotTarget> again = new ArrayList<>();
-            boolean rate = false;
-            for (SnapshotTarget target : pending) {
-                RuntimeException refusal = round.refused().get(target.volumeId());
-                if (refusal instanceof Ec2Exception.Throttled) {
-                    again.add(target);
-                    rate |= refusal instanceof Ec2Exception.SnapshotRateExceeded;
-                    failures.put(target.volumeId(), refusal);
-                } else if (refusal != null) {
-                    failures.put(target.volumeId(), refusal);
-                }
-            }
-            if (again.isEmpty()) {
-                break;
-            }
-            Duration pause = rate ? window.remaining(ids(again), clock) : backoff.delay(++throttled);
-            boolean spent = rate ? waited.plus(pause).compareTo(pacing.maxRateWait()) > 0 : throttled >= backoff.attempts();
-            if (spent) {
-                log.warn("EC2 still refuses to snapshot {} of {} after {} s of waiting; giving up", ids(again), context.name(),
-                        waited.toSeconds());
-                break;
-            }
-            log.info("EC2 refused to snapshot {} of {} yet ({}); thawed, asking again in {} ms", ids(again), context.name(),
-                    round.refused().get(again.get(0).volumeId()).getMessage(), pause.toMillis());
-            sleeper.sleep(pause);
-            waited = waited.plus(pause);
-            again.forEach(t -> failures.remove(t.volumeId()));
-            pending = again;
+        List<SnapshotTarget> pending = targets;
+        while (!pending.isEmpty()) {
+            FreezeRound.Made made = round.run(context, pending, progress.leftOut(excluded), clock);
+            deleteUninvited(made.snapshots(), wanted);
+            List<SnapshotTarget> again = progress.record(made, pending, wanted);
+            pending = !again.isEmpty() && waitedThawed(context, again, made, window, progress, clock) ? again : List.of();
         }
-        Map<String, String> warnings = fixMountPointTags(context, targets, made);
-        return new Result(made, failures, warnings, freezeMillis);
+        Map<String, String> warnings = fixMountPointTags(context, targets, progress.made);
+        return new Result(progress.made, progress.failures, warnings, progress.freezeMillis);
+    }
+
+    /**
+     * Waits before EC2 is asked again for the throttled volumes (their filesystems are thawed: the round
+     * closed its freeze): until their 15 s windows have passed, or a jittered backoff for other
+     * throttling. False, without waiting, once the waiting allowed is spent.
+     */
+    private boolean waitedThawed(SnapshotterContext context, List<SnapshotTarget> again, FreezeRound.Made made, RateWindow window,
+            Progress progress, Clock clock) {
+        RuntimeException refusal = made.refused().get(again.get(0).volumeId());
+        boolean rate = again.stream().anyMatch(t -> made.refused().get(t.volumeId()) instanceof Ec2Exception.SnapshotRateExceeded);
+        Duration pause = rate ? window.remaining(ids(again), clock) : backoff.delay(++progress.throttled);
+        boolean spent = rate ? progress.waited.plus(pause).compareTo(pacing.maxRateWait()) > 0 : progress.throttled >= backoff.attempts();
+        if (spent) {
+            log.warn("EC2 still refuses to snapshot {} of {} after {} s of waiting; giving up", ids(again), context.name(),
+                    progress.waited.toSeconds());
+            return false;
+        }
+        log.info("EC2 refused to snapshot {} of {} yet ({}); thawed, asking again in {} ms", ids(again), context.name(),
+                refusal.getMessage(), pause.toMillis());
+        sleeper.sleep(pause);
+        progress.waited = progress.waited.plus(pause);
+        again.forEach(t -> progress.failures.remove(t.volumeId()));
+        return true;
     }
 
     /**
@@ -151,6 +137,43 @@ public class FrozenSnapshotter {
 
     private static List<String> ids(List<SnapshotTarget> targets) {
         return targets.stream().map(SnapshotTarget::volumeId).toList();
+    }
+
+    /** What the rounds so far made and were refused, and how long they froze and waited. */
+    private static final class Progress {
+        final Map<String, Snapshot> made = new HashMap<>();
+        final Map<String, RuntimeException> failures = new HashMap<>();
+        Duration waited = Duration.ZERO;
+        long freezeMillis;
+        int throttled;
+
+        /** A volume snapshotted in an earlier round is left out of a later CreateSnapshots. */
+        List<String> leftOut(Collection<String> excluded) {
+            Set<String> leftOut = new TreeSet<>(excluded);
+            leftOut.addAll(made.keySet());
+            return List.copyOf(leftOut);
+        }
+
+        /** Keeps the round's snapshots of wanted volumes and its refusals; the throttled targets, to ask again. */
+        List<SnapshotTarget> record(FreezeRound.Made round, List<SnapshotTarget> pending, Set<String> wanted) {
+            freezeMillis += round.freezeMillis();
+            round.snapshots().forEach((volumeId, snapshot) -> {
+                if (wanted.contains(volumeId)) {
+                    made.put(volumeId, snapshot);
+                }
+            });
+            List<SnapshotTarget> again = new ArrayList<>();
+            for (SnapshotTarget target : pending) {
+                RuntimeException refusal = round.refused().get(target.volumeId());
+                if (refusal != null) {
+                    failures.put(target.volumeId(), refusal);
+                }
+                if (refusal instanceof Ec2Exception.Throttled) {
+                    again.add(target);
+                }
+            }
+            return again;
+        }
     }
 
     /** Jittered exponential backoff between attempts of a snapshot EC2 throttled (RequestLimitExceeded). */
