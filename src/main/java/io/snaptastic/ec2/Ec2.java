@@ -12,6 +12,12 @@ import java.util.Optional;
  */
 public interface Ec2 {
 
+    /**
+     * The most volume ids CreateSnapshots takes in InstanceSpecification.ExcludeDataVolumeIds (botocore's
+     * EC2 model, InstanceSpecification: "You can specify up to 40 volume IDs per request").
+     */
+    int MAX_EXCLUDED_VOLUMES = 40;
+
     Volume createVolume(NewVolume request);
 
     Optional<Volume> findVolume(String volumeId);
@@ -57,6 +63,8 @@ public interface Ec2 {
      *
      * @throws Ec2Exception.Unsupported when the account or the endpoint refuses CreateSnapshots
      * @throws Ec2Exception.Throttled at once, without retries
+     * @throws Ec2Exception.SnapshotRateExceeded when a volume had a snapshot started within EC2's window
+     * @throws Ec2Exception.InvalidRequest with more than {@link #MAX_EXCLUDED_VOLUMES} excluded volumes
      */
     List<Snapshot> createSnapshots(
             String instanceId, Collection<String> excludedVolumeIds, String description, Map<String, String> tags);

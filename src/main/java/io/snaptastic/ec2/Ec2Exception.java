@@ -55,8 +55,28 @@ public abstract class Ec2Exception extends RuntimeException {
     }
 
     /** EC2 asked us to slow down (RequestLimitExceeded, SnapshotCreationPerVolumeRateExceeded). */
-    public static final class Throttled extends Ec2Exception {
+    public static class Throttled extends Ec2Exception {
         public Throttled(String awsCode, String message, Throwable cause) {
+            super(awsCode, message, cause);
+        }
+    }
+
+    /**
+     * EC2 takes one snapshot of a volume about every 15 s (SnapshotCreationPerVolumeRateExceeded): a
+     * backoff shorter than that window cannot help, the caller must wait the window out.
+     */
+    public static final class SnapshotRateExceeded extends Throttled {
+        public SnapshotRateExceeded(String awsCode, String message, Throwable cause) {
+            super(awsCode, message, cause);
+        }
+    }
+
+    /**
+     * The volume has as many pending snapshots as EC2 allows (ConcurrentSnapshotLimitExceeded): a new
+     * one is refused until one of them completes, which can take minutes to hours.
+     */
+    public static final class SnapshotLimitExceeded extends Ec2Exception {
+        public SnapshotLimitExceeded(String awsCode, String message, Throwable cause) {
             super(awsCode, message, cause);
         }
     }

@@ -142,6 +142,10 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
     @Override
     public List<Snapshot> createSnapshots(
             String instanceId, Collection<String> excludedVolumeIds, String description, Map<String, String> tags) {
+        if (excludedVolumeIds.size() > MAX_EXCLUDED_VOLUMES) {
+            throw new Ec2Exception.InvalidRequest(null, "CreateSnapshots " + instanceId + ": " + excludedVolumeIds.size()
+                    + " volumes to leave out, more than the " + MAX_EXCLUDED_VOLUMES + " EC2 takes", null);
+        }
         // Each snapshot copies its volume's tags (mount_point differs per volume, and one
         // TagSpecifications applies to all); the given tags add what is common to all of them.
         return Ec2Errors.call("CreateSnapshots " + instanceId, () -> client.get()

@@ -81,7 +81,8 @@ final class Sandbox implements AutoCloseable {
     /** The instance as stored wins over the settings: IMDS must name the instance EC2 knows. */
     private static SandboxProperties imdsView(SandboxProperties settings, SandboxInstance instance) {
         return new SandboxProperties(true, settings.port(), settings.userdata(), instance.id(), instance.availabilityZone(),
-                instance.region(), settings.nitro(), settings.stateDelay(), settings.snapshotDelay(), settings.faults());
+                instance.region(), settings.nitro(), settings.stateDelay(), settings.snapshotDelay(), settings.faults(),
+                settings.snapshotIntervalPerVolume());
     }
 
     private static SandboxStore.SandboxState freshState(SandboxProperties settings, Clock clock) {

@@ -7,7 +7,7 @@ package io.snaptastic.snapshotter;
  * @param freezeMillis how long its filesystem was frozen (snapshots only; null otherwise)
  * @param error what went wrong, for a person; null unless failed
  * @param warning what went differently than asked although the volume is done, such as an older snapshot
- *     restored because the newest stayed pending; null when nothing did
+ *     restored because the newest stayed pending, or tags a made snapshot lacks; null when nothing did
  */
 public record VolumeOutcome(
         String device,
@@ -28,6 +28,11 @@ public record VolumeOutcome(
         SKIPPED,
         PLANNED,
         FAILED
+    }
+
+    public VolumeOutcome(String device, String mountPoint, String volumeId, String snapshotId, VolumeStep step, Status status,
+            Long freezeMillis, String error) {
+        this(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, null);
     }
 
     public static VolumeOutcome start(VolumeSpec volume) {

@@ -105,6 +105,9 @@ final class AgentProcess {
             command.add("--snaptastic.sandbox.port=" + sandboxPort);
             command.add("--snaptastic.sandbox.state-delay=50ms");
             command.add("--snaptastic.sandbox.snapshot-delay=200ms");
+            // EC2's per-volume snapshot window, short: the agent waits the same window before it asks again.
+            command.add("--snaptastic.sandbox.snapshot-interval-per-volume=1s");
+            command.add("--snaptastic.snapshots.per-volume-interval=1s");
         }
         command.add("--server.port=" + apiPort);
         command.add("--management.server.port=" + managementPort);

@@ -24,7 +24,8 @@ class Ec2ErrorsTests {
         "IncorrectInstanceState, 400, Conflict",
         "InvalidSnapshot.InUse, 400, Conflict",
         "RequestLimitExceeded, 503, Throttled",
-        "SnapshotCreationPerVolumeRateExceeded, 400, Throttled",
+        "SnapshotCreationPerVolumeRateExceeded, 400, SnapshotRateExceeded",
+        "ConcurrentSnapshotLimitExceeded, 400, SnapshotLimitExceeded",
         "Throttling, 400, Throttled",
         "InvalidParameterValue, 400, InvalidRequest",
         "MissingParameter, 400, InvalidRequest",
@@ -48,6 +49,13 @@ class Ec2ErrorsTests {
         assertThat(translated.awsCode()).isEqualTo(code);
         assertThat(translated.getMessage()).startsWith("CreateVolume: ").contains("the message", code);
         assertThat(translated.getCause()).isInstanceOf(AwsServiceException.class);
+    }
+
+    @Test
+    void aSnapshotRateRefusalIsThrottlingThatCallersMayTreatAlike() {
+        Ec2Exception translated = Ec2Errors.translate("CreateSnapshot", awsError("SnapshotCreationPerVolumeRateExceeded", 400));
+
+        assertThat(translated).isInstanceOf(Ec2Exception.Throttled.class);
     }
 
     @Test

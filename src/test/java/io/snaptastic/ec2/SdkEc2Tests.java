@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.model.AttachmentStatus;
 import software.amazon.awssdk.services.ec2.model.CopyTagsFromSource;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotsRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotsResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
@@ -98,6 +99,30 @@ class SdkEc2Tests {
         assertThat(request.description()).isEqualTo("nightly");
         assertThat(request.tagSpecifications()).singleElement()
                 .satisfies(spec -> assertThat(spec.resourceType()).isEqualTo(ResourceType.SNAPSHOT));
+    }
+
+    @Test
+    void refusesToLeaveOutMoreVolumesThanCreateSnapshotsTakes() {
+        List<String> excluded = java.util.stream.IntStream.rangeClosed(1, 41).mapToObj(i -> "vol-" + i).toList();
+
+        assertThatThrownBy(() -> ec2.createSnapshots("i-1", excluded, "nightly", Map.of()))
+                .isInstanceOf(Ec2Exception.InvalidRequest.class)
+                .hasMessageContaining("41 volumes to leave out");
+        assertThat(script.requests(CreateSnapshotsRequest.class)).isEmpty();
+    }
+
+    @Test
+    void aSnapshotTooSoonAfterThePreviousOneReachesTheCallerAsItsOwnRefusal() {
+        script.answer(CreateSnapshotRequest.class, awsError("SnapshotCreationPerVolumeRateExceeded", 400));
+        script.answer(CreateSnapshotsRequest.class, awsError("ConcurrentSnapshotLimitExceeded", 400));
+
+        assertThatThrownBy(() -> ec2.createSnapshot("vol-1", "nightly", Map.of()))
+                .isInstanceOf(Ec2Exception.SnapshotRateExceeded.class);
+        assertThatThrownBy(() -> ec2.createSnapshots("i-1", List.of(), "nightly", Map.of()))
+                .isInstanceOf(Ec2Exception.SnapshotLimitExceeded.class);
+        assertThat(script.request(CreateSnapshotRequest.class).overrideConfiguration())
+                .as("no SDK retries while the caller holds a freeze")
+                .hasValueSatisfying(o -> assertThat(o.plugins()).hasSize(1));
     }
 
     @Test
