@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param step the last step reached, named by the service (such as {@code attach} or {@code create-snapshot})
  * @param status running, done, already-mounted, skipped, planned or failed
  * @param freezeMillis how long the filesystem was frozen, for snapshots
- * @param error why this volume failed, when it did
+ * @param error why this volume failed or was skipped, when it was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "What an operation did to one volume so far")
@@ -32,7 +32,7 @@ public record VolumeResult(
         @Schema(description = "running, done, already-mounted, skipped, planned or failed", example = "done")
         String status,
         @Schema(description = "How long the filesystem was frozen, for snapshots", example = "84") Long freezeMillis,
-        @Schema(description = "Why this volume failed, when it did") String error) {
+        @Schema(description = "Why this volume failed or was skipped, when it was") String error) {
 
     public static VolumeResult of(String device, String mountPoint) {
         return new VolumeResult(device, mountPoint, null, null, null, null, null, null);

@@ -5,7 +5,7 @@ package io.snaptastic.snapshotter;
  *
  * @param status running, done, already-mounted, skipped, planned (dry run) or failed
  * @param freezeMillis how long its filesystem was frozen (snapshots only; null otherwise)
- * @param error what went wrong, for a person; null unless failed
+ * @param error what went wrong, for a person, or why the volume was skipped; null otherwise
  */
 public record VolumeOutcome(
         String device,
@@ -53,6 +53,11 @@ public record VolumeOutcome(
 
     public VolumeOutcome failed(String why) {
         return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, Status.FAILED, freezeMillis, why);
+    }
+
+    /** Left alone on purpose, for the reason given. */
+    public VolumeOutcome skipped(String why) {
+        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, Status.SKIPPED, freezeMillis, why);
     }
 
     public boolean isFailed() {
