@@ -30,7 +30,7 @@ class MountConfiguration {
     }
 
     @Bean
-    UnmountService unmountService(Ec2 ec2, Mounter mounter, SnaptasticProperties properties) {
-        return new UnmountService(ec2, mounter, properties.timeouts());
+    UnmountService unmountService(Ec2 ec2, Mounter mounter, DeviceResolver resolver, SnaptasticProperties properties) {
+        return new UnmountService(ec2, mounter, resolver, properties.timeouts());
     }
 }

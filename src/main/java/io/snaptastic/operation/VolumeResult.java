@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param step the last step reached, named by the service (such as {@code attach} or {@code create-snapshot})
  * @param status running, done, already-mounted, skipped, planned or failed
  * @param freezeMillis how long the filesystem was frozen, for snapshots
- * @param error why this volume failed, when it did
+ * @param error why this volume failed or was skipped, when it was
  * @param warning what went differently than asked although the volume is done (an older snapshot restored,
  *     tags a made snapshot lacks)
  */
@@ -34,7 +34,7 @@ public record VolumeResult(
         @Schema(description = "running, done, already-mounted, skipped, planned or failed", example = "done")
         String status,
         @Schema(description = "How long the filesystem was frozen, for snapshots", example = "84") Long freezeMillis,
-        @Schema(description = "Why this volume failed, when it did") String error,
+        @Schema(description = "Why this volume failed or was skipped, when it was") String error,
         @Schema(description = "What went differently than asked although the volume is done, such as an older "
                 + "snapshot restored because the newest was still pending, or tags a made snapshot lacks") String warning) {
 

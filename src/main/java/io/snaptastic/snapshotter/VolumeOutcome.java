@@ -5,7 +5,7 @@ package io.snaptastic.snapshotter;
  *
  * @param status running, done, already-mounted, skipped, planned (dry run) or failed
  * @param freezeMillis how long its filesystem was frozen (snapshots only; null otherwise)
- * @param error what went wrong, for a person; null unless failed
+ * @param error what went wrong, for a person, or why the volume was skipped; null otherwise
  * @param warning what went differently than asked although the volume is done, such as an older snapshot
  *     restored because the newest stayed pending, or tags a made snapshot lacks; null when nothing did
  */
@@ -65,6 +65,11 @@ public record VolumeOutcome(
 
     public VolumeOutcome withWarning(String newWarning) {
         return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, newWarning);
+    }
+
+    /** Left alone on purpose, for the reason given. */
+    public VolumeOutcome skipped(String why) {
+        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, Status.SKIPPED, freezeMillis, why, warning);
     }
 
     public boolean isFailed() {
