@@ -58,10 +58,14 @@ RUN java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true -Djd
 USER root
 ENV SPRING_CONFIG_ADDITIONAL_LOCATION=optional:file:/etc/snaptastic/
 EXPOSE 8168 8169
-# Asks the management port (health is read-only and needs no token) over loopback from inside the
-# container; the agent's listeners stay on loopback unless server.address says otherwise.
+# Asks liveness on the management port (health is read-only and needs no token) over loopback from
+# inside the container; the agent's listeners stay on loopback unless server.address says otherwise.
+# Liveness, as the chart's livenessProbe: the overall health also holds snapshot freshness and EC2
+# reachability, so a fresh instance without a snapshot yet (or an EC2 hiccup) would make the container
+# unhealthy, and a restart mends neither; readiness waits for the start-up mounts, which may take longer
+# than the start period. Load balancers ask /actuator/health/readiness themselves.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "--max-time", "4", "http://127.0.0.1:8169/actuator/health"]
+    CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "--max-time", "4", "http://127.0.0.1:8169/actuator/health/liveness"]
 # Exec form: java is PID 1 and gets SIGTERM itself, so a stop never lands mid-freeze without the
 # agent's shutdown thawing first.
 ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true", \

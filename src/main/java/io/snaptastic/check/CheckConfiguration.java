@@ -29,6 +29,6 @@ class CheckConfiguration {
                 path.add(Path.of(dir));
             }
         }
-        return new CheckService(instance, ec2, registry, resolver, path, Path.of("/proc/self/status"));
+        return new CheckService(instance, ec2, registry, resolver, new HostTools(path), Path.of("/proc/self/status"));
     }
 }

@@ -9,40 +9,40 @@ import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
+import io.snaptastic.snapshotter.VolumeSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks that this instance can run every workflow: metadata, credentials, each EC2 permission (by
- * DryRun, so nothing is changed), the host tools, root, and each snapshotter against the userdata.
+ * DryRun, so nothing is changed), each snapshotter against the userdata, the host tools its volumes'
+ * file systems need, and root.
  */
 public class CheckService {
 
-    /** The programs the host layer runs, and the Debian package that brings each. */
-    static final Map<String, String> TOOLS = Map.of(
-            "mkfs.ext4", "e2fsprogs", "e2fsck", "e2fsprogs", "resize2fs", "e2fsprogs",
-            "mkfs.xfs", "xfsprogs", "xfs_growfs", "xfsprogs", "dumpe2fs", "e2fsprogs",
-            "fsfreeze", "util-linux", "blkid", "util-linux", "mount", "mount", "umount", "mount");
+    private static final Logger log = LoggerFactory.getLogger(CheckService.class);
 
     private final InstanceIdentity instance;
     private final Ec2 ec2;
     private final SnapshotterRegistry registry;
     private final SnapshotterResolver resolver;
-    private final List<Path> searchPath;
+    private final HostTools tools;
     private final Path procStatus;
 
-    public CheckService(InstanceIdentity instance, Ec2 ec2, SnapshotterRegistry registry, SnapshotterResolver resolver,
-            List<Path> searchPath, Path procStatus) {
+    CheckService(InstanceIdentity instance, Ec2 ec2, SnapshotterRegistry registry, SnapshotterResolver resolver,
+            HostTools tools, Path procStatus) {
         this.instance = instance;
         this.ec2 = ec2;
         this.registry = registry;
         this.resolver = resolver;
-        this.searchPath = List.copyOf(searchPath);
+        this.tools = tools;
         this.procStatus = procStatus;
     }
 
@@ -53,14 +53,17 @@ public class CheckService {
         items.add(credentials);
         if (credentials.ok()) {
             for (Ec2Action action : Ec2Action.values()) {
-                items.add(permission(action));
+                items.add(PermissionItems.of(action, ec2));
             }
         }
-        TOOLS.keySet().stream().sorted().forEach(tool -> items.add(tool(tool)));
-        items.add(root());
+        Set<String> fileSystems = new TreeSet<>();
+        List<CheckItem> snapshotters = new ArrayList<>();
         for (Snapshotter snapshotter : registry.all()) {
-            items.add(snapshotter(snapshotter.name()));
+            snapshotters.add(snapshotter(snapshotter.name(), fileSystems));
         }
+        items.addAll(tools.check(fileSystems));
+        items.add(root());
+        items.addAll(snapshotters);
         return items;
     }
 
@@ -80,29 +83,16 @@ public class CheckService {
             return CheckItem.pass("credentials", "EC2 accepts the agent's credentials");
         } catch (Ec2Exception.Denied e) {
             return CheckItem.fail("credentials", "EC2 rejected the credentials (" + e.awsCode() + ")",
-                    "attach an instance profile with the policy in the README, or fix the configured credentials");
+                    "give the agent a role with the policy in the README (instance profile, IRSA or Pod Identity; "
+                            + "docs/credentials-and-checks.md), or fix the configured credentials");
         } catch (RuntimeException e) {
-            return CheckItem.fail("credentials", "EC2 could not be asked: " + Failures.describe(e),
-                    "check the region, snaptastic.aws.ec2-endpoint and the network path to EC2");
+            // The SDK's message can name credential files and the providers it tried: the log gets it, the answer not.
+            log.warn("credentials check: EC2 could not be asked", e);
+            return CheckItem.fail("credentials", "EC2 could not be asked: no credentials were found, the region is "
+                    + "unknown or EC2 is unreachable; the agent's log says which",
+                    "check the credential source (docs/credentials-and-checks.md), the region, snaptastic.aws.ec2-endpoint "
+                            + "and the network path to EC2");
         }
-    }
-
-    private CheckItem permission(Ec2Action action) {
-        String name = "ec2:" + actionName(action);
-        try {
-            return ec2.permitted(action)
-                    ? CheckItem.pass(name, "permitted (DryRun)")
-                    : CheckItem.fail(name, "not permitted", "allow " + name + " in the instance role's policy (see the README)");
-        } catch (RuntimeException e) {
-            return CheckItem.fail(name, "could not be checked: " + Failures.describe(e), "check the agent's log");
-        }
-    }
-
-    private CheckItem tool(String tool) {
-        boolean found = searchPath.stream().anyMatch(dir -> Files.isExecutable(dir.resolve(tool)));
-        return found
-                ? CheckItem.pass("tool:" + tool, "found")
-                : CheckItem.fail("tool:" + tool, "not found on " + searchPath, "install the package " + TOOLS.get(tool));
     }
 
     private CheckItem root() {
@@ -113,24 +103,18 @@ public class CheckService {
             return root ? CheckItem.pass("root", "running as root")
                     : CheckItem.fail("root", "not running as root", "run the agent as root: mount, mkfs and fsfreeze need it");
         } catch (IOException | RuntimeException e) {
-            return CheckItem.fail("root", "could not read " + procStatus, "run on Linux");
+            return CheckItem.fail("root", "could not read the process status", "run on Linux");
         }
     }
 
-    private CheckItem snapshotter(String name) {
+    /** Resolves the snapshotter and collects the file systems of its volumes, whose tools are then checked. */
+    private CheckItem snapshotter(String name, Set<String> fileSystems) {
         try {
             SnapshotterContext context = resolver.resolve(name, null);
+            context.volumes().stream().map(VolumeSpec::fileSystem).forEach(fileSystems::add);
             return CheckItem.pass("snapshotter:" + name, context.volumes().size() + " volume(s), tags " + context.filterTags());
         } catch (RuntimeException e) {
             return CheckItem.fail("snapshotter:" + name, Failures.describe(e), "fix the userdata or the snapshotter's configuration");
         }
-    }
-
-    static String actionName(Ec2Action action) {
-        StringBuilder name = new StringBuilder();
-        for (String part : action.name().toLowerCase(Locale.ROOT).split("_")) {
-            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return name.toString();
     }
 }

@@ -76,6 +76,11 @@ final class OperationReport {
                     console.info("      " + call.asString());
                 }
             }
+        } else if ("warnings".equals(key) && value.isArray()) {
+            // Printed as warnings, so a cron job at --loglevel WARNING still mails them.
+            for (JsonNode warning : value) {
+                console.warning("  warning: " + warning.asString());
+            }
         } else if (!"dryRun".equals(key)) {
             console.info("  " + key + ": " + (value.isValueNode() ? value.asString() : value.toString()));
         }

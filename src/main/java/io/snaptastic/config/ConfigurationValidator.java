@@ -19,6 +19,8 @@ public final class ConfigurationValidator {
     static final Pattern TAG_KEY = Pattern.compile("^[A-Za-z0-9_.:/=+@-]{1,127}$");
     static final Duration LONGEST_FREEZE = Duration.ofMinutes(10);
     static final Duration LONGEST_JITTER = Duration.ofHours(1);
+    // EBS gives no bound on how long a snapshot stays pending; a day keeps a boot from hanging for ever.
+    static final Duration LONGEST_PENDING_SNAPSHOT_WAIT = Duration.ofHours(24);
 
     private ConfigurationValidator() {}
 
@@ -79,6 +81,10 @@ public final class ConfigurationValidator {
         }
         if (snapshotter.startupJitter().isNegative() || snapshotter.startupJitter().compareTo(LONGEST_JITTER) > 0) {
             problems.add(at + ".startup-jitter: " + snapshotter.startupJitter() + " is outside 0s..1h");
+        }
+        Duration pending = snapshotter.pendingSnapshotWait();
+        if (pending.isNegative() || pending.compareTo(LONGEST_PENDING_SNAPSHOT_WAIT) > 0) {
+            problems.add(at + ".pending-snapshot-wait: " + pending + " is outside 0s..24h");
         }
         if (snapshotter.cleanupCron() != null && !CronExpression.isValidExpression(snapshotter.cleanupCron())) {
             problems.add(at + ".cleanup-cron: '" + snapshotter.cleanupCron()

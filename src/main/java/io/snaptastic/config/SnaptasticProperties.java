@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -73,6 +74,7 @@ public record SnaptasticProperties(
      *
      * @param volumeAvailable from CreateVolume until the volume is available
      * @param attached from AttachVolume until the attachment is attached
+     * @param stuckAttaching how long an attachment may stay attaching before it is given up and detached
      * @param device from attached until the block device shows up on the host
      * @param detached from DetachVolume until the volume is detached
      * @param pendingSnapshot how long a mount waits for the newest snapshot to complete
@@ -84,5 +86,19 @@ public record SnaptasticProperties(
             @DefaultValue("60s") Duration device,
             @DefaultValue("5m") Duration detached,
             @DefaultValue("30m") Duration pendingSnapshot,
-            @DefaultValue("16") int parallelVolumes) {}
+            @DefaultValue("16") int parallelVolumes,
+            // CSI's stuckAttachingTimeout (pkg/cloud/cloud.go).
+            @DefaultValue("90s") Duration stuckAttaching) {
+
+        @ConstructorBinding
+        public Timeouts {
+            stuckAttaching = stuckAttaching == null ? Duration.ofSeconds(90) : stuckAttaching;
+        }
+
+        /** The timeouts before stuck-attaching existed; it gets its default. */
+        public Timeouts(Duration volumeAvailable, Duration attached, Duration device, Duration detached,
+                Duration pendingSnapshot, int parallelVolumes) {
+            this(volumeAvailable, attached, device, detached, pendingSnapshot, parallelVolumes, null);
+        }
+    }
 }

@@ -12,6 +12,12 @@ import java.util.Optional;
  */
 public interface Ec2 {
 
+    /**
+     * The most volume ids CreateSnapshots takes in InstanceSpecification.ExcludeDataVolumeIds (botocore's
+     * EC2 model, InstanceSpecification: "You can specify up to 40 volume IDs per request").
+     */
+    int MAX_EXCLUDED_VOLUMES = 40;
+
     Volume createVolume(NewVolume request);
 
     Optional<Volume> findVolume(String volumeId);
@@ -28,15 +34,26 @@ public interface Ec2 {
     /** Waits until the volume is {@code available}; a NotFound right after its creation is retried. */
     Volume awaitVolumeAvailable(String volumeId, Duration timeout);
 
-    /** Waits until the volume's attachment to the instance is {@code attached}. */
-    Volume awaitAttached(String volumeId, String instanceId, Duration timeout);
+    /**
+     * Waits until the volume's attachment to the instance is {@code attached}.
+     *
+     * @param stuckAttaching how long the attachment may stay {@code attaching} before the wait gives up
+     * @throws Ec2Exception.AttachmentStuck when it stayed attaching that long
+     */
+    Volume awaitAttached(String volumeId, String instanceId, Duration timeout, Duration stuckAttaching);
 
     /** Waits until the volume has no attachment (or no longer exists). */
     void awaitDetached(String volumeId, Duration timeout);
 
     Instance describeInstance(String instanceId);
 
-    void setDeleteOnTermination(String instanceId, String device, boolean deleteOnTermination);
+    /**
+     * Sets the DeleteOnTermination flag of the volume in the instance's block device mapping. The
+     * mapping's own device name is used: some AMIs report {@code /dev/sdf} as {@code /dev/xvdf}.
+     *
+     * @throws Ec2Exception.NotFound when the volume is not in the instance's block device mapping
+     */
+    void setDeleteOnTermination(String instanceId, String volumeId, boolean deleteOnTermination);
 
     /**
      * One multi-volume snapshot of the instance's data volumes (CreateSnapshots), all at one point in
@@ -46,6 +63,8 @@ public interface Ec2 {
      *
      * @throws Ec2Exception.Unsupported when the account or the endpoint refuses CreateSnapshots
      * @throws Ec2Exception.Throttled at once, without retries
+     * @throws Ec2Exception.SnapshotRateExceeded when a volume had a snapshot started within EC2's window
+     * @throws Ec2Exception.InvalidRequest with more than {@link #MAX_EXCLUDED_VOLUMES} excluded volumes
      */
     List<Snapshot> createSnapshots(
             String instanceId, Collection<String> excludedVolumeIds, String description, Map<String, String> tags);

@@ -151,9 +151,15 @@ final class Ec2Mapping {
 
     /** One block device's DeleteOnTermination flag, as ModifyInstanceAttribute takes it. */
     static InstanceBlockDeviceMappingSpecification deleteOnTermination(String device, boolean deleteOnTermination) {
+        return deleteOnTermination(device, null, deleteOnTermination);
+    }
+
+    static InstanceBlockDeviceMappingSpecification deleteOnTermination(
+            String device, String volumeId, boolean deleteOnTermination) {
+        // The volume id too, so EC2 refuses the change if the name now maps another volume.
         return InstanceBlockDeviceMappingSpecification.builder()
                 .deviceName(device)
-                .ebs(e -> e.deleteOnTermination(deleteOnTermination))
+                .ebs(e -> e.volumeId(volumeId).deleteOnTermination(deleteOnTermination))
                 .build();
     }
 

@@ -31,6 +31,8 @@ final class Ec2Waits {
     private static final BackoffStrategy BACKOFF =
             BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(1));
 
+    private static final String VANISHED = "the volume disappeared";
+
     private final Supplier<Ec2Client> client;
     private final VolumePolls volumePolls;
 
@@ -40,32 +42,65 @@ final class Ec2Waits {
                 .describeVolumes(b -> b.filters(Filter.builder().name("volume-id").values(ids).build())));
     }
 
+    /**
+     * Waits for a new volume. Not known yet is eventual consistency and keeps the wait going; known and
+     * then gone for {@link VolumeSightings#CONFIRMING_POLLS} polls in a row is a {@link Ec2Exception.Vanished}
+     * within seconds, not a timeout minutes later.
+     */
     Volume volumeAvailable(String volumeId, Duration timeout) {
+        VolumeSightings sightings = new VolumeSightings();
         Waiter<DescribeVolumesResponse> waiter = Waiter.builder(DescribeVolumesResponse.class)
                 .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> volumeState(r, "available")))
                 .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(
                         r -> volumeState(r, "deleting") || volumeState(r, "deleted") || volumeState(r, "error"),
                         "the volume is being deleted or failed"))
+                .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(r -> sightings.vanished(), VANISHED))
                 .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(Ec2Waits::notFound))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
                 .build();
-        return run("volume " + volumeId + " to become available", timeout, waiter, () -> describeVolume(volumeId))
-                .map(r -> Ec2Mapping.volume(r.volumes().get(0)))
-                .orElseThrow();
+        try {
+            return run("volume " + volumeId + " to become available", timeout, waiter,
+                            () -> sightings.observe(describeVolume(volumeId)))
+                    .map(r -> Ec2Mapping.volume(r.volumes().get(0)))
+                    .orElseThrow();
+        } catch (Ec2Exception.WaitFailed e) {
+            if (sightings.vanished()) {
+                throw new Ec2Exception.Vanished(volumeId, "volume " + volumeId + " was " + sightings.lastState()
+                        + " and then disappeared before it became available");
+            }
+            throw e;
+        }
     }
 
-    Volume attached(String volumeId, String instanceId, Duration timeout) {
+    /**
+     * Waits for the attachment, giving up early on one still {@code attaching} after {@code stuckAfter}.
+     * CSI measures that from EC2's attachTime (pkg/cloud/cloud.go WaitForAttachmentState); this wait
+     * starts right after AttachVolume, so the agent's own clock measures it, and no clock skew between
+     * the host and EC2 can cut it short.
+     *
+     * @throws Ec2Exception.AttachmentStuck when the attachment stayed attaching past stuckAfter
+     */
+    Volume attached(String volumeId, String instanceId, Duration timeout, Duration stuckAfter) {
+        long started = System.nanoTime();
+        Predicate<DescribeVolumesResponse> stuck = r -> attachmentState(r, instanceId, "attaching")
+                && System.nanoTime() - started >= stuckAfter.toNanos();
         Waiter<DescribeVolumesResponse> waiter = Waiter.builder(DescribeVolumesResponse.class)
                 .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> attachmentState(r, instanceId, "attached")))
+                // Ends the wait; told apart from attached below, so it fails with its own exception.
+                .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(stuck))
                 .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(
                         r -> volumeState(r, "deleting") || volumeState(r, "deleted"), "the volume is being deleted"))
                 // It was available before it was attached: gone now means deleted.
                 .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(r -> r.volumes().isEmpty(), "the volume no longer exists"))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
                 .build();
-        return run("volume " + volumeId + " to be attached to " + instanceId, timeout, waiter, () -> describeVolume(volumeId))
-                .map(r -> Ec2Mapping.volume(r.volumes().get(0)))
-                .orElseThrow();
+        DescribeVolumesResponse last = run("volume " + volumeId + " to be attached to " + instanceId, timeout, waiter,
+                () -> describeVolume(volumeId)).orElseThrow();
+        if (!attachmentState(last, instanceId, "attached")) {
+            throw new Ec2Exception.AttachmentStuck("the attachment of " + volumeId + " to " + instanceId
+                    + " got stuck: still attaching after " + stuckAfter.toSeconds() + " s (snaptastic.timeouts.stuck-attaching)");
+        }
+        return Ec2Mapping.volume(last.volumes().get(0));
     }
 
     void detached(String volumeId, Duration timeout) {

@@ -15,6 +15,14 @@ public record Instance(
         return Optional.ofNullable(blockDevices.get(device));
     }
 
+    /** The device name the block device mapping has for the volume. */
+    public Optional<String> deviceOf(String volumeId) {
+        return blockDevices.entrySet().stream()
+                .filter(entry -> volumeId.equals(entry.getValue().volumeId()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
     /** One entry of the instance's block device mapping. */
     public record BlockDevice(String volumeId, String status, boolean deleteOnTermination) {}
 }

@@ -104,8 +104,8 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
     }
 
     @Override
-    public Volume awaitAttached(String volumeId, String instanceId, Duration timeout) {
-        return waits.attached(volumeId, instanceId, timeout);
+    public Volume awaitAttached(String volumeId, String instanceId, Duration timeout, Duration stuckAttaching) {
+        return waits.attached(volumeId, instanceId, timeout, stuckAttaching);
     }
 
     @Override
@@ -127,15 +127,25 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
     }
 
     @Override
-    public void setDeleteOnTermination(String instanceId, String device, boolean deleteOnTermination) {
+    public void setDeleteOnTermination(String instanceId, String volumeId, boolean deleteOnTermination) {
+        // ModifyInstanceAttribute names an attached volume by the device name of its block device mapping
+        // (botocore's EC2 model, InstanceBlockDeviceMappingSpecification), which can differ from the name
+        // AttachVolume was given (/dev/sdf reported as /dev/xvdf on some AMIs; not verified on real AWS here).
+        String device = describeInstance(instanceId).deviceOf(volumeId).orElseThrow(() -> new Ec2Exception.NotFound(null,
+                "ModifyInstanceAttribute " + instanceId + ": " + volumeId + " is not in the instance's block device mapping,"
+                        + " so its DeleteOnTermination cannot be set", null));
         Ec2Errors.run("ModifyInstanceAttribute " + instanceId, () -> client.get()
                 .modifyInstanceAttribute(b -> b.instanceId(instanceId)
-                        .blockDeviceMappings(Ec2Mapping.deleteOnTermination(device, deleteOnTermination))));
+                        .blockDeviceMappings(Ec2Mapping.deleteOnTermination(device, volumeId, deleteOnTermination))));
     }
 
     @Override
     public List<Snapshot> createSnapshots(
             String instanceId, Collection<String> excludedVolumeIds, String description, Map<String, String> tags) {
+        if (excludedVolumeIds.size() > MAX_EXCLUDED_VOLUMES) {
+            throw new Ec2Exception.InvalidRequest(null, "CreateSnapshots " + instanceId + ": " + excludedVolumeIds.size()
+                    + " volumes to leave out, more than the " + MAX_EXCLUDED_VOLUMES + " EC2 takes", null);
+        }
         // Each snapshot copies its volume's tags (mount_point differs per volume, and one
         // TagSpecifications applies to all); the given tags add what is common to all of them.
         return Ec2Errors.call("CreateSnapshots " + instanceId, () -> client.get()

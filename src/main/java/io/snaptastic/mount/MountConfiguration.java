@@ -7,6 +7,7 @@ import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +17,9 @@ class MountConfiguration {
 
     @Bean
     MountService mountService(Ec2 ec2, Filesystems filesystems, Mounter mounter, DeviceResolver resolver,
-            SnaptasticProperties properties) {
+            SnaptasticProperties properties, Clock clock) {
         SnaptasticProperties.Timeouts timeouts = properties.timeouts();
-        return new MountService(ec2, new SnapshotSelector(ec2),
+        return new MountService(ec2, new SnapshotSelector(ec2, clock),
                 new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
                 new MountState(mounter, resolver), timeouts);
     }
@@ -29,7 +30,7 @@ class MountConfiguration {
     }
 
     @Bean
-    UnmountService unmountService(Ec2 ec2, Mounter mounter, SnaptasticProperties properties) {
-        return new UnmountService(ec2, mounter, properties.timeouts());
+    UnmountService unmountService(Ec2 ec2, Mounter mounter, DeviceResolver resolver, SnaptasticProperties properties) {
+        return new UnmountService(ec2, mounter, resolver, properties.timeouts());
     }
 }

@@ -73,10 +73,14 @@ class MountController {
                 RequestFingerprint.of("POST /mounts", request), progress -> {
                     if (options.dryRun()) {
                         progress.detail("dryRun", true);
+                        if (!context.warnings().isEmpty()) {
+                            progress.detail("warnings", context.warnings());
+                        }
                         progress.detail("plan", mounts.plan(context, options));
                         return OperationOutcome.succeeded();
                     }
-                    return Workflows.outcome(mounts.mount(context, options, progress.operationId(), Workflows.listener(progress)));
+                    return Workflows.outcome(
+                            mounts.mount(context, options, progress.operationId(), Workflows.listener(progress, context)));
                 });
         return OperationResponses.answer(operations, operation, wait);
     }
@@ -98,7 +102,7 @@ class MountController {
         SnapshotterContext context = resolver.resolve(snapshotter, null);
         Operation operation = operations.submit(OperationType.UNMOUNT, context.name(), idempotencyKey,
                 RequestFingerprint.of("DELETE /mounts", snapshotter, deleteVolumes),
-                progress -> Workflows.outcome(unmounts.unmount(context, deleteVolumes, Workflows.listener(progress))));
+                progress -> Workflows.outcome(unmounts.unmount(context, deleteVolumes, Workflows.listener(progress, context))));
         return OperationResponses.answer(operations, operation, wait);
     }
 }

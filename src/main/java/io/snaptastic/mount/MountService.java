@@ -108,14 +108,22 @@ public class MountService {
     private VolumeOutcome restoreNew(SnapshotterContext context, VolumeSpec volume, List<Snapshot> snapshots,
             String operationId, WorkflowListener listener) {
         List<Snapshot> candidates = SnapshotSelector.candidates(snapshots, volume.mountPoint(), context.filterTags());
-        Optional<Snapshot> chosen;
+        Optional<SnapshotSelector.Choice> chosen;
         try {
             listener.update(VolumeOutcome.start(volume).at(VolumeStep.WAIT_FOR_SNAPSHOT));
-            chosen = selector.choose(candidates, timeouts.pendingSnapshot());
+            chosen = selector.choose(candidates, context.snapshotter().settings().pendingSnapshotWait());
         } catch (RuntimeException e) {
             return report(listener, VolumeOutcome.start(volume).at(VolumeStep.WAIT_FOR_SNAPSHOT).failed(Failures.describe(e)));
         }
-        return restorer.restore(context, volume, chosen.orElse(null), operationId, listener);
+        String warning = chosen.map(SnapshotSelector.Choice::warning).orElse(null);
+        if (warning == null) {
+            return restorer.restore(context, volume, chosen.map(SnapshotSelector.Choice::snapshot).orElse(null), operationId,
+                    listener);
+        }
+        log.warn("{} on {}: {}", context.name(), volume.mountPoint(), warning);
+        // The warning goes with every update of the volume, so a client polling sees it from the start.
+        WorkflowListener warned = outcome -> listener.update(outcome.withWarning(warning));
+        return restorer.restore(context, volume, chosen.get().snapshot(), operationId, warned).withWarning(warning);
     }
 
     private static VolumeOutcome report(WorkflowListener listener, VolumeOutcome outcome) {

@@ -28,7 +28,7 @@ final class RestoreProgress {
     }
 
     void warn(String warning) {
-        outcome = outcome.warned(warning);
+        outcome = outcome.withWarning(warning);
         listener.update(outcome);
     }
 

@@ -3,6 +3,8 @@ package io.snaptastic.mount;
 import io.snaptastic.config.SnaptasticProperties.Timeouts;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Volume;
+import io.snaptastic.host.DeviceResolver;
+import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.snapshotter.Failures;
 import io.snaptastic.snapshotter.Parallel;
@@ -31,11 +33,13 @@ public class UnmountService {
 
     private final Ec2 ec2;
     private final Mounter mounter;
+    private final DeviceResolver resolver;
     private final Timeouts timeouts;
 
-    public UnmountService(Ec2 ec2, Mounter mounter, Timeouts timeouts) {
+    public UnmountService(Ec2 ec2, Mounter mounter, DeviceResolver resolver, Timeouts timeouts) {
         this.ec2 = ec2;
         this.mounter = mounter;
+        this.resolver = resolver;
         this.timeouts = timeouts;
     }
 
@@ -71,6 +75,11 @@ public class UnmountService {
             outcome = step(listener, outcome, VolumeStep.PRE_UNMOUNT_HOOK);
             context.snapshotter().preUnmount(volume);
             outcome = step(listener, outcome, VolumeStep.UNMOUNT);
+            Optional<MountEntry> mounted = mounter.mountedAt(volume.mountPoint());
+            if (mounted.isPresent() && !isOwnMount(context, volume, attached, mounted.get())) {
+                return report(listener, outcome.skipped(volume.mountPoint() + " is mounted from " + mounted.get().source()
+                        + ", not from this snapshotter's volume at " + volume.device() + "; left mounted and attached"));
+            }
             mounter.unmount(volume.mountPoint(), false);
             if (attached.isPresent() && MountState.belongs(attached.get(), context, volume)) {
                 String id = attached.get().id();
@@ -94,6 +103,18 @@ public class UnmountService {
             log.warn("unmounting {} failed at {}", volume.mountPoint(), outcome.step(), e);
             return report(listener, outcome.failed(Failures.describe(e)));
         }
+    }
+
+    /**
+     * Whether the filesystem at the mount point is the one on this snapshotter's volume, compared by
+     * the device itself (as {@link MountState} does for a mount): someone else's filesystem mounted
+     * there by hand, or a volume that is not this snapshotter's, is never unmounted by the agent.
+     */
+    private boolean isOwnMount(SnapshotterContext context, VolumeSpec volume, Optional<Volume> attached, MountEntry mounted) {
+        return attached.filter(v -> MountState.belongs(v, context, volume))
+                .flatMap(v -> resolver.resolve(v.id(), volume.device()))
+                .filter(device -> MountState.sameDevice(mounted.source(), device))
+                .isPresent();
     }
 
     /** Only a volume this agent marked as managed is ever deleted; any other stays, detached. */

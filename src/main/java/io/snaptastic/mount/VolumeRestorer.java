@@ -2,6 +2,7 @@ package io.snaptastic.mount;
 
 import io.snaptastic.config.SnaptasticProperties.Timeouts;
 import io.snaptastic.ec2.Ec2;
+import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.NewVolume;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.ec2.Volume;
@@ -68,7 +69,7 @@ class VolumeRestorer {
             Volume created = ec2.createVolume(newVolume(context, volume, snapshot, operationId));
             progress.volumeId(created.id());
             progress.step(VolumeStep.AWAIT_AVAILABLE);
-            ec2.awaitVolumeAvailable(created.id(), timeouts.volumeAvailable());
+            awaitAvailable(volume, created.id());
             progress.step(VolumeStep.ATTACH);
             ec2.attachVolume(created.id(), context.instanceId(), volume.device());
             prepareAndMount(context, volume, created.id(), restored, progress);
@@ -127,10 +128,18 @@ class VolumeRestorer {
         return cleanup.deleteUnmounted(context, volume, reached.volumeId());
     }
 
+    private void awaitAvailable(VolumeSpec volume, String volumeId) {
+        try {
+            ec2.awaitVolumeAvailable(volumeId, timeouts.volumeAvailable());
+        } catch (Ec2Exception.Vanished e) {
+            throw volume.encrypted() ? new UnusableKmsKeyException(volume, e) : e;
+        }
+    }
+
     private void prepareAndMount(
             SnapshotterContext context, VolumeSpec volume, String volumeId, boolean restored, RestoreProgress progress) {
         progress.step(VolumeStep.AWAIT_ATTACHED);
-        ec2.awaitAttached(volumeId, context.instanceId(), timeouts.attached());
+        ec2.awaitAttached(volumeId, context.instanceId(), timeouts.attached(), timeouts.stuckAttaching());
         progress.step(VolumeStep.RESOLVE_DEVICE);
         Path device = devices.await(volumeId, volume.device(), timeouts.device());
         String fileSystem = volume.fileSystem();
@@ -175,7 +184,7 @@ class VolumeRestorer {
 
     private VolumeOutcome finish(SnapshotterContext context, VolumeSpec volume, RestoreProgress progress) {
         progress.step(VolumeStep.SET_DELETE_ON_TERMINATION);
-        ec2.setDeleteOnTermination(context.instanceId(), volume.device(), volume.deleteOnTermination());
+        ec2.setDeleteOnTermination(context.instanceId(), progress.current().volumeId(), volume.deleteOnTermination());
         progress.step(VolumeStep.POST_MOUNT_HOOK);
         context.snapshotter().postMount(volume);
         progress.step(VolumeStep.DONE);

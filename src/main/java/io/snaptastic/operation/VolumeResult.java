@@ -18,9 +18,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param step the last step reached, named by the service (such as {@code attach} or {@code create-snapshot})
  * @param status running, done, already-mounted, skipped, planned or failed
  * @param freezeMillis how long the filesystem was frozen, for snapshots
- * @param error why this volume failed, when it did
- * @param warning what did not work although the volume is in use, such as a filesystem that could
- *     not grow to its volume's size
+ * @param error why this volume failed or was skipped, when it was
+ * @param warning what went differently than asked, or did not work, although the volume is done (an older
+ *     snapshot restored, tags a made snapshot lacks, a filesystem that could not grow)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "What an operation did to one volume so far")
@@ -34,9 +34,16 @@ public record VolumeResult(
         @Schema(description = "running, done, already-mounted, skipped, planned or failed", example = "done")
         String status,
         @Schema(description = "How long the filesystem was frozen, for snapshots", example = "84") Long freezeMillis,
-        @Schema(description = "Why this volume failed, when it did") String error,
-        @Schema(description = "What did not work although the volume is in use, such as a filesystem that could not grow")
-        String warning) {
+        @Schema(description = "Why this volume failed or was skipped, when it was") String error,
+        @Schema(description = "What went differently than asked, or did not work, although the volume is done: an "
+                + "older snapshot restored because the newest was still pending, tags a made snapshot lacks, a filesystem "
+                + "that could not grow") String warning) {
+
+    /** A result without a warning; journals written before warnings existed read as these. */
+    public VolumeResult(String device, String mountPoint, String volumeId, String snapshotId, String step, String status,
+            Long freezeMillis, String error) {
+        this(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, null);
+    }
 
     public static VolumeResult of(String device, String mountPoint) {
         return new VolumeResult(device, mountPoint, null, null, null, null, null, null, null);

@@ -1,5 +1,6 @@
 package io.snaptastic.operation;
 
+import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.VolumeOutcome;
 import io.snaptastic.snapshotter.WorkflowFailedException;
 import io.snaptastic.snapshotter.WorkflowListener;
@@ -13,6 +14,17 @@ public final class Workflows {
 
     public static WorkflowListener listener(OperationProgress progress) {
         return outcome -> progress.volume(result(outcome));
+    }
+
+    /**
+     * The listener for a workflow on the context's volumes; what resolving the context changed (a
+     * {@code /dev/sdf1} attached as {@code /dev/sdf}) is told first, in the operation's {@code warnings} detail.
+     */
+    public static WorkflowListener listener(OperationProgress progress, SnapshotterContext context) {
+        if (!context.warnings().isEmpty()) {
+            progress.detail("warnings", context.warnings());
+        }
+        return listener(progress);
     }
 
     public static OperationOutcome outcome(WorkflowResult result) {

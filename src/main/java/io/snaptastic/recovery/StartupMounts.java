@@ -70,7 +70,7 @@ public class StartupMounts implements AutoCloseable {
             Operation operation = operations.submit(OperationType.MOUNT, name, null, null, progress -> {
                 progress.detail("trigger", "startup");
                 return Workflows.outcome(mounts.mount(context, new MountOptions(false, false), progress.operationId(),
-                        Workflows.listener(progress)));
+                        Workflows.listener(progress, context)));
             });
             update(name, StartupMount.mounting(operation.id()));
             Operation finished = operations.await(operation.id(), LONGEST_MOUNT);

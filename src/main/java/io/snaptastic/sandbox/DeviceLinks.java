@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * The device nodes an attached sandbox volume shows, as the {@code DeviceResolver} reads them:
  * {@code dev/sdf -> /dev/loopN}; on Nitro also {@code dev/nvmeKn1 -> /dev/loopN},
  * {@code dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_vol… -> ../../nvmeKn1} and the controller's
- * {@code sys/class/nvme/nvmeK/serial} holding {@code vol…} (the volume id without its dash).
+ * {@code sys/class/nvme/nvmeK/serial} holding {@code vol…} (the volume id without its dash) and its
+ * {@code model}, "Amazon Elastic Block Store".
  */
 final class DeviceLinks {
 
@@ -41,6 +42,8 @@ final class DeviceLinks {
                 Path controller = controller(nvmeIndex);
                 Files.createDirectories(controller.resolve(namespace));
                 Files.writeString(controller.resolve("serial"), serial(volumeId) + "\n");
+                // The kernel pads the 40-byte NVMe model field with spaces; EBS reports this model.
+                Files.writeString(controller.resolve("model"), String.format("%-40s%n", "Amazon Elastic Block Store"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the device links of " + volumeId, e);

@@ -29,7 +29,7 @@ final class Ec2Xml {
                 .element("iops", volume.iops())
                 .element("encrypted", volume.encrypted())
                 .element("kmsKeyId", volume.kmsKeyId())
-                .element("multiAttachEnabled", false)
+                .element("multiAttachEnabled", volume.multiAttachEnabled())
                 .element("throughput", volume.throughput());
     }
 
@@ -73,7 +73,17 @@ final class Ec2Xml {
                 .element("snapshotId", snapshot.id());
     }
 
+    /**
+     * A resource's tags; none at all leaves the element out, as EC2 does: its untagged volumes have
+     * {@code "Attachments": []} but no {@code "Tags"} key (the DescribeVolumes CLI example,
+     * https://docs.aws.amazon.com/code-library/latest/ug/ec2_example_ec2_DescribeVolumes_section.html).
+     * boto3 turns an empty {@code <tagSet/>} into {@code []}, so client code reading {@code vol["Tags"]}
+     * would pass here and fail on EC2; the Java SDK answers an empty list for either.
+     */
     static void tagSet(XmlWriter xml, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
         xml.start("tagSet");
         tags.forEach((key, value) -> xml.start("item").element("key", key).element("value", value).end());
         xml.end();

@@ -13,6 +13,18 @@ import java.util.regex.Pattern;
  */
 final class Filters<T> {
 
+    /**
+     * One {@code Filter.N}: its name and values. Two filters may share a name (two {@code tag-key}
+     * filters) and each must still match on its own: "If you specify multiple filters, the filters are
+     * joined with an AND" (EC2 API reference, Filter: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Filter.html).
+     */
+    record Filter(String name, List<String> values) {
+
+        Filter {
+            values = List.copyOf(values);
+        }
+    }
+
     private final Map<String, Function<T, Collection<String>>> fields;
     private final Function<T, Map<String, String>> tags;
 
@@ -22,15 +34,15 @@ final class Filters<T> {
     }
 
     /** The items that match every filter; an unknown filter name is an error, as in EC2. */
-    List<T> apply(List<T> items, Map<String, List<String>> filters) {
-        filters.forEach((name, values) -> {
-            if (!known(name)) {
-                throw Ec2Error.invalidValue("The filter '" + name + "' is invalid");
+    List<T> apply(List<T> items, List<Filter> filters) {
+        for (Filter filter : filters) {
+            if (!known(filter.name())) {
+                throw Ec2Error.invalidValue("The filter '" + filter.name() + "' is invalid");
             }
-            if (values.isEmpty()) {
-                throw Ec2Error.invalidValue("The filter '" + name + "' needs at least one value");
+            if (filter.values().isEmpty()) {
+                throw Ec2Error.invalidValue("The filter '" + filter.name() + "' needs at least one value");
             }
-        });
+        }
         return items.stream().filter(item -> matchesAll(item, filters)).toList();
     }
 
@@ -38,10 +50,10 @@ final class Filters<T> {
         return fields.containsKey(name) || name.startsWith("tag:") || name.equals("tag-key") || name.equals("tag-value");
     }
 
-    private boolean matchesAll(T item, Map<String, List<String>> filters) {
-        for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
-            Collection<String> actual = valuesOf(item, filter.getKey());
-            boolean any = filter.getValue().stream()
+    private boolean matchesAll(T item, List<Filter> filters) {
+        for (Filter filter : filters) {
+            Collection<String> actual = valuesOf(item, filter.name());
+            boolean any = filter.values().stream()
                     .anyMatch(pattern -> actual.stream().anyMatch(value -> wildcard(pattern, value)));
             if (!any) {
                 return false;

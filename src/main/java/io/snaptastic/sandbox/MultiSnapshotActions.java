@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
  */
 final class MultiSnapshotActions {
 
+    static final int MAX_EXCLUDED = 40;
+
     private final SandboxStore store;
     private final SnapshotActions snapshots;
     private final FaultInjector faults;
@@ -37,6 +39,12 @@ final class MultiSnapshotActions {
         String instanceId = spec.get("InstanceId").orElseThrow(() -> Ec2Error.missing("InstanceSpecification.InstanceId"));
         boolean excludeBoot = spec.bool("ExcludeBootVolume", false);
         List<String> excluded = spec.list("ExcludeDataVolumeId");
+        if (excluded.size() > MAX_EXCLUDED) {
+            // The limit is botocore's EC2 model (InstanceSpecification.ExcludeDataVolumeIds: "up to 40 volume
+            // IDs per request"); the code EC2 answers with is not documented and not verified on real EC2.
+            throw Ec2Error.invalidValue("The parameter ExcludeDataVolumeIds takes at most " + MAX_EXCLUDED + " volume IDs; "
+                    + excluded.size() + " were given.");
+        }
         String copyTags = params.get("CopyTagsFromSource").orElse(null);
         if (copyTags != null && !copyTags.equals("volume")) {
             throw Ec2Error.invalidValue("Value (" + copyTags + ") for parameter CopyTagsFromSource is invalid. Expected 'volume'.");
@@ -60,6 +68,7 @@ final class MultiSnapshotActions {
                     .sorted(Comparator.comparing((SandboxVolume volume) -> !volume.root()))
                     .toList();
             volumes.forEach(SnapshotActions::checkSnapshottable);
+            snapshots.pace().check(volumes.stream().map(SandboxVolume::id).toList());
             volumes.forEach(volume -> faults.beforeSnapshot(volume.id()));
             List<String> snapshotIds = volumes.stream().map(volume -> Ids.snapshot()).toList();
             copyImages(volumes, snapshotIds);

@@ -131,12 +131,12 @@ final class QueryParams {
         return tags;
     }
 
-    /** {@code Filter.N.Name} with its {@code Filter.N.Value.M}, by name. */
-    Map<String, List<String>> filters() {
-        Map<String, List<String>> filters = new LinkedHashMap<>();
+    /** Each {@code Filter.N.Name} with its {@code Filter.N.Value.M}, in order; filters of one name stay apart. */
+    List<Filters.Filter> filters() {
+        List<Filters.Filter> filters = new ArrayList<>();
         for (QueryParams filter : members("Filter")) {
             String filterName = filter.get("Name").orElseThrow(() -> Ec2Error.missing("Filter.Name"));
-            filters.computeIfAbsent(filterName, key -> new ArrayList<>()).addAll(filter.list("Value"));
+            filters.add(new Filters.Filter(filterName, filter.list("Value")));
         }
         return filters;
     }
@@ -149,7 +149,14 @@ final class QueryParams {
             if (!type.equals(resourceType)) {
                 throw Ec2Error.invalidValue("'" + type + "' is not a valid taggable resource type for this operation.");
             }
-            tags.putAll(spec.tags("Tag"));
+            Map<String, String> specTags = spec.tags("Tag");
+            // EC2 refuses a specification without tags (API reference, TagSpecification:
+            // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TagSpecification.html gives no message;
+            // code and message as moto answers, getmoto/moto#5216).
+            if (specTags.isEmpty()) {
+                throw Ec2Error.invalidValue("Tag specification must have at least one tag");
+            }
+            tags.putAll(specTags);
         }
         Tags.validate(tags);
         return tags;

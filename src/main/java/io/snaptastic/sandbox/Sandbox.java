@@ -81,7 +81,8 @@ final class Sandbox implements AutoCloseable {
     /** The instance as stored wins over the settings: IMDS must name the instance EC2 knows. */
     private static SandboxProperties imdsView(SandboxProperties settings, SandboxInstance instance) {
         return new SandboxProperties(true, settings.port(), settings.userdata(), instance.id(), instance.availabilityZone(),
-                instance.region(), settings.nitro(), settings.stateDelay(), settings.snapshotDelay(), settings.faults());
+                instance.region(), settings.nitro(), settings.stateDelay(), settings.snapshotDelay(), settings.faults(),
+                settings.snapshotIntervalPerVolume());
     }
 
     private static SandboxStore.SandboxState freshState(SandboxProperties settings, Clock clock) {
@@ -91,7 +92,7 @@ final class Sandbox implements AutoCloseable {
         SandboxAttachment attachment = new SandboxAttachment(instance.id(), "/dev/xvda", SandboxAttachment.ATTACHED,
                 clock.instant(), true, null, null);
         SandboxVolume root = new SandboxVolume(rootId, (int) ROOT_GIB, "gp3", 3000, 125, false, null, null,
-                settings.availabilityZone(), SandboxVolume.IN_USE, clock.instant(), new LinkedHashMap<>(), attachment, null, true);
+                settings.availabilityZone(), SandboxVolume.IN_USE, clock.instant(), new LinkedHashMap<>(), attachment, null, true, false);
         return new SandboxStore.SandboxState(instance, List.of(root), List.of());
     }
 

@@ -1,8 +1,10 @@
 package io.snaptastic.sandbox;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -18,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stateDelay how long volumes stay creating/deleting and attachments attaching/detaching
  * @param snapshotDelay how long a snapshot stays pending
  * @param faults errors, latency and throttling injected for tests and benchmarks
+ * @param snapshotIntervalPerVolume EC2's least time between two snapshots of one volume (about 15 s); a
+ *     snapshot sooner is refused with SnapshotCreationPerVolumeRateExceeded. Shorter in tests; 0 turns it off
  */
 @ConfigurationProperties("snaptastic.sandbox")
 public record SandboxProperties(
@@ -30,7 +34,11 @@ public record SandboxProperties(
         @DefaultValue("true") boolean nitro,
         @DefaultValue("200ms") Duration stateDelay,
         @DefaultValue("1s") Duration snapshotDelay,
-        @DefaultValue Faults faults) {
+        @DefaultValue Faults faults,
+        @DefaultValue("15s") Duration snapshotIntervalPerVolume) {
+
+    /** "Wait at least 15 seconds between concurrent volume snapshots" ("Error codes for the Amazon EC2 API"). */
+    public static final Duration EC2_SNAPSHOT_INTERVAL = Duration.ofSeconds(15);
 
     public static final String DEMO_USERDATA = "{\"role\":\"solr\",\"cluster\":\"solr\",\"environment\":\"sandbox\"}";
 
@@ -39,10 +47,11 @@ public record SandboxProperties(
         stateDelay = stateDelay == null ? Duration.ofMillis(200) : stateDelay;
         snapshotDelay = snapshotDelay == null ? Duration.ofSeconds(1) : snapshotDelay;
         faults = faults == null ? Faults.NONE : faults;
+        snapshotIntervalPerVolume = snapshotIntervalPerVolume == null ? EC2_SNAPSHOT_INTERVAL : snapshotIntervalPerVolume;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("snaptastic.sandbox.port: " + port + " is not a port");
         }
-        if (stateDelay.isNegative() || snapshotDelay.isNegative()) {
+        if (stateDelay.isNegative() || snapshotDelay.isNegative() || snapshotIntervalPerVolume.isNegative()) {
             throw new IllegalArgumentException("snaptastic.sandbox state and snapshot delays may not be negative");
         }
     }
@@ -50,22 +59,27 @@ public record SandboxProperties(
     /** Defaults with the given port, state dir independent: for tests and embedding. */
     public static SandboxProperties defaults(int port) {
         return new SandboxProperties(true, port, DEMO_USERDATA, "i-0sandbox000000001", "eu-west-1a", "eu-west-1",
-                true, Duration.ofMillis(200), Duration.ofSeconds(1), Faults.NONE);
+                true, Duration.ofMillis(200), Duration.ofSeconds(1), Faults.NONE, EC2_SNAPSHOT_INTERVAL);
     }
 
     public SandboxProperties withDelays(Duration state, Duration snapshot) {
         return new SandboxProperties(enabled, port, userdata, instanceId, availabilityZone, region, nitro, state, snapshot,
-                faults);
+                faults, snapshotIntervalPerVolume);
     }
 
     public SandboxProperties withFaults(Faults newFaults) {
         return new SandboxProperties(enabled, port, userdata, instanceId, availabilityZone, region, nitro, stateDelay,
-                snapshotDelay, newFaults);
+                snapshotDelay, newFaults, snapshotIntervalPerVolume);
     }
 
     public SandboxProperties withNitro(boolean newNitro) {
         return new SandboxProperties(enabled, port, userdata, instanceId, availabilityZone, region, newNitro, stateDelay,
-                snapshotDelay, faults);
+                snapshotDelay, faults, snapshotIntervalPerVolume);
+    }
+
+    public SandboxProperties withSnapshotIntervalPerVolume(Duration interval) {
+        return new SandboxProperties(enabled, port, userdata, instanceId, availabilityZone, region, nitro, stateDelay,
+                snapshotDelay, faults, interval);
     }
 
     /**
@@ -76,23 +90,43 @@ public record SandboxProperties(
      * @param throttle AWS-like token buckets; an empty bucket answers RequestLimitExceeded (503)
      * @param errorRate the probability (0..1) of an InternalError (500) or Unavailable (503) answer
      * @param attachNeverCompletes attachments stay {@code attaching} for ever
-     * @param snapshotsPerVolume a token bucket per volume; empty answers SnapshotCreationPerVolumeRateExceeded
+     * @param snapshotsPerVolume a token bucket per volume, on top of the snapshot interval; empty answers
+     *     SnapshotCreationPerVolumeRateExceeded
+     * @param kmsDeniedKeyIds KMS keys the role may not use: an encrypted CreateVolume with one answers 200, and the
+     *     volume goes creating and then disappears, as EC2 does (aws-ebs-csi-driver issue #3010); {@code default}
+     *     stands for the account's default EBS key
      */
     public record Faults(
             Map<String, Duration> latency,
             Map<String, Bucket> throttle,
             @DefaultValue("0") double errorRate,
             @DefaultValue("false") boolean attachNeverCompletes,
-            Bucket snapshotsPerVolume) {
+            Bucket snapshotsPerVolume,
+            List<String> kmsDeniedKeyIds) {
 
-        public static final Faults NONE = new Faults(Map.of(), Map.of(), 0, false, null);
+        public static final Faults NONE = new Faults(Map.of(), Map.of(), 0, false, null, List.of());
 
+        /** The keyword in {@code kms-denied-key-ids} for the key EC2 uses when a request names none. */
+        public static final String DEFAULT_KEY = "default";
+
+        @ConstructorBinding
         public Faults {
             latency = latency == null ? Map.of() : Map.copyOf(latency);
             throttle = throttle == null ? Map.of() : Map.copyOf(throttle);
+            kmsDeniedKeyIds = kmsDeniedKeyIds == null ? List.of() : List.copyOf(kmsDeniedKeyIds);
             if (errorRate < 0 || errorRate > 1) {
                 throw new IllegalArgumentException("snaptastic.sandbox.faults.error-rate: must be within 0..1");
             }
+        }
+
+        /** The faults before the KMS fault existed. */
+        public Faults(Map<String, Duration> latency, Map<String, Bucket> throttle, double errorRate,
+                boolean attachNeverCompletes, Bucket snapshotsPerVolume) {
+            this(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, List.of());
+        }
+
+        public Faults withKmsDeniedKeyIds(List<String> keyIds) {
+            return new Faults(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, keyIds);
         }
     }
 

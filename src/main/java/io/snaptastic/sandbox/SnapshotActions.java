@@ -25,10 +25,17 @@ final class SnapshotActions {
 
     private final SandboxContext context;
     private final SandboxStore store;
+    private final SnapshotPace pace;
 
     SnapshotActions(SandboxContext context) {
         this.context = context;
         this.store = context.store();
+        this.pace = new SnapshotPace(context.settings().snapshotIntervalPerVolume(), context.clock());
+    }
+
+    /** The per-volume pace CreateSnapshot and CreateSnapshots share. */
+    SnapshotPace pace() {
+        return pace;
     }
 
     void register(Map<String, QueryAction> actions) {
@@ -44,6 +51,7 @@ final class SnapshotActions {
         SandboxSnapshot snapshot;
         synchronized (store) {
             SandboxVolume volume = store.existingVolume(volumeId);
+            pace.check(List.of(volumeId));
             context.faults().beforeSnapshot(volumeId);
             snapshot = capture(volume, description, tags);
         }
@@ -79,6 +87,7 @@ final class SnapshotActions {
         SandboxSnapshot snapshot = new SandboxSnapshot(snapshotId, volume.id(), volume.size(), SandboxSnapshot.PENDING,
                 context.clock().instant(), description, volume.encrypted(), volume.kmsKeyId(), tags);
         store.putSnapshot(snapshot);
+        pace.started(volume.id(), snapshot.startTime());
         log.info("sandbox: snapshot {} of {}", snapshotId, volume.id());
         context.transitions().after(context.settings().snapshotDelay(), "completing " + snapshotId, () -> finish(snapshotId));
         return snapshot;

@@ -1,5 +1,6 @@
 package io.snaptastic.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,6 +16,12 @@ final class VolumeActions {
 
     private static final Logger log = LoggerFactory.getLogger(VolumeActions.class);
     private static final long GIB = 1L << 30;
+
+    /**
+     * How long a volume with a denied KMS key is seen {@code creating} before it disappears: "a few
+     * seconds" on EC2 (kubernetes/kubernetes issue #62171), so a waiter sees it before it goes.
+     */
+    static final Duration KMS_ROLLBACK_DELAY = Duration.ofSeconds(2);
 
     static final Filters<SandboxVolume> FILTERS = new Filters<>(volumeFields(), SandboxVolume::tags);
 
@@ -46,7 +53,9 @@ final class VolumeActions {
         }
         log.info("sandbox: creating {} ({} GiB{})", volume.id(), volume.size(),
                 volume.snapshotId() == null ? "" : " from " + volume.snapshotId());
-        context.transitions().after(context.settings().stateDelay(), "creating " + volume.id(), () -> finishCreate(volume.id()));
+        Duration creating = kmsKeyDenied(volume) ? max(context.settings().stateDelay(), KMS_ROLLBACK_DELAY)
+                : context.settings().stateDelay();
+        context.transitions().after(creating, "creating " + volume.id(), () -> finishCreate(volume.id()));
         return render("CreateVolume", requestId, volume);
     }
 
@@ -83,7 +92,7 @@ final class VolumeActions {
         }
         String type = params.get("VolumeType").orElse("gp2");
         Integer iops = VolumeTypes.iops(type, gib, params.integer("Iops").orElse(null));
-        Integer throughput = VolumeTypes.throughput(type, params.integer("Throughput").orElse(null));
+        Integer throughput = VolumeTypes.throughput(type, iops, params.integer("Throughput").orElse(null));
         boolean encrypted = params.bool("Encrypted", false) || (snapshot != null && snapshot.encrypted());
         String kmsKeyId = params.get("KmsKeyId").orElse(null);
         if (kmsKeyId != null && !encrypted) {
@@ -92,9 +101,24 @@ final class VolumeActions {
         if (encrypted && kmsKeyId == null) {
             kmsKeyId = snapshot != null && snapshot.kmsKeyId() != null ? snapshot.kmsKeyId() : defaultKey();
         }
+        boolean multiAttach = multiAttach(params, type);
         Map<String, String> tags = params.tagSpecifications("volume");
         return new SandboxVolume(Ids.volume(), gib, type, iops, throughput, encrypted, kmsKeyId, snapshotId, zone,
-                SandboxVolume.CREATING, context.clock().instant(), tags, null, token, false);
+                SandboxVolume.CREATING, context.clock().instant(), tags, null, token, false, multiAttach);
+    }
+
+    /**
+     * "This parameter is supported with io1 and io2 volumes only" (API reference, CreateVolume:
+     * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html). The reference gives
+     * no error for other types; the code is EC2's for a parameter that needs another, as moto answers it.
+     */
+    private static boolean multiAttach(QueryParams params, String type) {
+        boolean enabled = params.bool("MultiAttachEnabled", false);
+        if (enabled && !type.equals("io1") && !type.equals("io2")) {
+            throw Ec2Error.client("InvalidParameterDependency",
+                    "The parameter MultiAttachEnabled requires the parameter VolumeType to be io1 or io2.");
+        }
+        return enabled;
     }
 
     private String defaultKey() {
@@ -105,6 +129,12 @@ final class VolumeActions {
     void finishCreate(String volumeId) {
         SandboxVolume volume = store.volume(volumeId).orElse(null);
         if (volume == null || !volume.state().equals(SandboxVolume.CREATING)) {
+            return;
+        }
+        if (kmsKeyDenied(volume)) {
+            // EC2 rolls the volume back without an error anywhere: Describe says NotFound from now on.
+            log.info("sandbox: {} disappears: its KMS key {} is in kms-denied-key-ids", volumeId, volume.kmsKeyId());
+            store.removeVolume(volumeId);
             return;
         }
         try {
@@ -120,6 +150,16 @@ final class VolumeActions {
         }
         store.updateVolume(volumeId, current ->
                 current.state().equals(SandboxVolume.CREATING) ? current.withState(SandboxVolume.AVAILABLE) : current);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private boolean kmsKeyDenied(SandboxVolume volume) {
+        List<String> denied = context.settings().faults().kmsDeniedKeyIds();
+        return volume.encrypted() && (denied.contains(volume.kmsKeyId())
+                || (volume.kmsKeyId().equals(defaultKey()) && denied.contains(SandboxProperties.Faults.DEFAULT_KEY)));
     }
 
     private String deleteVolume(QueryParams params, String requestId) {
@@ -181,7 +221,7 @@ final class VolumeActions {
         fields.put("volume-type", volume -> List.of(volume.type()));
         fields.put("encrypted", volume -> List.of(String.valueOf(volume.encrypted())));
         fields.put("create-time", volume -> List.of(XmlWriter.timestamp(volume.createTime())));
-        fields.put("multi-attach-enabled", volume -> List.of("false"));
+        fields.put("multi-attach-enabled", volume -> List.of(String.valueOf(volume.multiAttachEnabled())));
         fields.put("attachment.instance-id", volume -> attachment(volume, SandboxAttachment::instanceId));
         fields.put("attachment.device", volume -> attachment(volume, SandboxAttachment::device));
         fields.put("attachment.status", volume -> attachment(volume, SandboxAttachment::state));

@@ -16,6 +16,12 @@ final class VolumeTypes {
             "sc1", new Limits(125, 16384, 0, 0),
             "standard", new Limits(1, 1024, 0, 0));
 
+    /**
+     * Provisioned IOPS per GiB at most: gp3 500, io1 50, io2 1,000 (EBS user guide, general-purpose.html
+     * and provisioned-iops.html); gp3's 3000 baseline holds at any size.
+     */
+    private static final Map<String, Integer> IOPS_PER_GIB = Map.of("gp3", 500, "io1", 50, "io2", 1000);
+
     private VolumeTypes() {}
 
     /** The IOPS the volume has: checked when given, EC2's default when not. */
@@ -42,11 +48,19 @@ final class VolumeTypes {
             throw Ec2Error.invalidValue("Value (" + iops + ") for parameter iops is invalid for " + type + ": "
                     + limits.minIops() + " to " + limits.maxIops() + ".");
         }
+        int perGib = IOPS_PER_GIB.get(type);
+        if (iops > Math.max((long) perGib * size, type.equals("gp3") ? 3000 : 0)) {
+            throw Ec2Error.invalidValue("Iops to volume size ratio of " + ratio((double) iops / size)
+                    + " is too high; maximum is " + ratio(perGib) + ".");
+        }
         return iops;
     }
 
-    /** The throughput in MiB/s, only gp3 has one: checked when given, 125 when not. */
-    static Integer throughput(String type, Integer throughput) {
+    /**
+     * The throughput in MiB/s, only gp3 has one: checked when given, 125 when not; at most 0.25 MiB/s per
+     * IOPS above the 125 baseline (EBS user guide, general-purpose.html).
+     */
+    static Integer throughput(String type, Integer iops, Integer throughput) {
         if (!type.equals("gp3")) {
             if (throughput != null) {
                 throw Ec2Error.combination("The parameter throughput is not supported for " + type + " volumes.");
@@ -59,7 +73,15 @@ final class VolumeTypes {
         if (throughput < 125 || throughput > 2000) {
             throw Ec2Error.invalidValue("Value (" + throughput + ") for parameter throughput is invalid: 125 to 2000.");
         }
+        if (throughput > 125 && throughput > iops * 0.25) {
+            throw Ec2Error.invalidValue("Throughput (MiBps) to iops ratio of " + ratio((double) throughput / iops)
+                    + " is too high; maximum is 0.250000 MiBps per iops.");
+        }
         return throughput;
+    }
+
+    private static String ratio(double value) {
+        return String.format(java.util.Locale.ROOT, "%.6f", value);
     }
 
     private static Limits limits(String type) {

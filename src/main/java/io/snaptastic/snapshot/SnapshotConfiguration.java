@@ -4,16 +4,19 @@ import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.Freezer;
 import io.snaptastic.host.Mounter;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The snapshot workflow and the snapshot listing. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SnapshotPacing.class)
 class SnapshotConfiguration {
 
     @Bean
-    SnapshotService snapshotService(Ec2 ec2, Mounter mounter, Freezer freezer, Clock clock) {
-        return new SnapshotService(ec2, mounter, new FrozenSnapshotter(ec2, freezer, FrozenSnapshotter.Backoff.DEFAULT), clock);
+    SnapshotService snapshotService(Ec2 ec2, Mounter mounter, Freezer freezer, SnapshotPacing pacing, Clock clock) {
+        FrozenSnapshotter frozen = new FrozenSnapshotter(ec2, freezer, FrozenSnapshotter.Backoff.DEFAULT, pacing, Sleeper.REAL);
+        return new SnapshotService(ec2, mounter, frozen, clock);
     }
 
     @Bean

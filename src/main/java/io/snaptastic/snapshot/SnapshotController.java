@@ -63,7 +63,7 @@ class SnapshotController {
         SnapshotterContext context = resolver.resolve(request.snapshotter(), request.userdata());
         Operation operation = operations.submit(OperationType.SNAPSHOT, context.name(), idempotencyKey,
                 RequestFingerprint.of("POST /snapshots", request),
-                progress -> Workflows.outcome(snapshots.snapshot(context, Workflows.listener(progress))));
+                progress -> Workflows.outcome(snapshots.snapshot(context, Workflows.listener(progress, context))));
         return OperationResponses.answer(operations, operation, wait);
     }
 

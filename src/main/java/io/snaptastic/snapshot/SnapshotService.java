@@ -1,6 +1,7 @@
 package io.snaptastic.snapshot;
 
 import io.snaptastic.ec2.Ec2;
+import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Instance;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.host.Mounter;
@@ -114,15 +115,45 @@ public class SnapshotService {
             return new WorkflowResult(List.copyOf(outcomes.values()), null);
         }
         for (SnapshotTarget target : targets) {
-            VolumeOutcome outcome = outcomes.get(target.volume()).at(VolumeStep.CREATE_SNAPSHOT);
-            Snapshot snapshot = result.byVolumeId().get(target.volumeId());
-            outcome = target.freeze() ? outcome.withFreezeMillis(result.freezeMillis()) : outcome;
-            outcome = snapshot == null ? outcome.failed("EC2 returned no snapshot for " + target.volumeId())
-                    : postSnapshot(context, target, outcome.withSnapshotId(snapshot.id()), listener);
+            VolumeOutcome outcome = outcome(context, target, outcomes.get(target.volume()), result, listener);
             listener.update(outcome);
             outcomes.put(target.volume(), outcome);
         }
-        return new WorkflowResult(List.copyOf(outcomes.values()), null);
+        return new WorkflowResult(List.copyOf(outcomes.values()), null, limitRefusal(result));
+    }
+
+    private VolumeOutcome outcome(SnapshotterContext context, SnapshotTarget target, VolumeOutcome found,
+            FrozenSnapshotter.Result result, WorkflowListener listener) {
+        VolumeOutcome outcome = found.at(VolumeStep.CREATE_SNAPSHOT);
+        outcome = target.freeze() ? outcome.withFreezeMillis(result.freezeMillis()) : outcome;
+        Snapshot snapshot = result.byVolumeId().get(target.volumeId());
+        if (snapshot == null) {
+            RuntimeException refusal = result.failures().get(target.volumeId());
+            if (refusal != null) {
+                log.warn("snapshot of {} of {} failed", target.volumeId(), context.name(), refusal);
+            }
+            return outcome.failed(refusal == null ? "EC2 returned no snapshot for " + target.volumeId() : describe(refusal));
+        }
+        // A made snapshot stays made: tags it lacks are a warning, never a failure.
+        String warning = result.warnings().get(target.volumeId());
+        outcome = warning == null ? outcome : outcome.withWarning(warning);
+        return postSnapshot(context, target, outcome.withSnapshotId(snapshot.id()), listener);
+    }
+
+    private static String describe(RuntimeException refusal) {
+        if (refusal instanceof Ec2Exception.SnapshotLimitExceeded) {
+            return "the volume has as many pending snapshots as EC2 allows (ConcurrentSnapshotLimitExceeded); snapshot it "
+                    + "again once they have completed";
+        }
+        return Failures.describe(refusal);
+    }
+
+    /** EC2's pending-snapshot limit names what the client must do, so the operation's problem says it. */
+    private static RuntimeException limitRefusal(FrozenSnapshotter.Result result) {
+        return result.failures().values().stream()
+                .filter(Ec2Exception.SnapshotLimitExceeded.class::isInstance)
+                .findFirst()
+                .orElse(null);
     }
 
     private VolumeOutcome postSnapshot(SnapshotterContext context, SnapshotTarget target, VolumeOutcome outcome,

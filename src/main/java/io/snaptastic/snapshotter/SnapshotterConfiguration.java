@@ -7,6 +7,8 @@ import io.snaptastic.host.HostExecutor;
 import io.snaptastic.instance.InstanceIdentity;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /** Builds the registry from the YAML snapshotters and any {@link Snapshotter} beans the user adds. */
 @Configuration(proxyBeanMethods = false)
 class SnapshotterConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotterConfiguration.class);
 
     @Bean
     HookRunner hookRunner(HostExecutor executor) {
@@ -36,7 +40,12 @@ class SnapshotterConfiguration {
             throw new InvalidConfigurationException(problems);
         }
         List<Snapshotter> all = new ArrayList<>();
-        properties.snapshotters().forEach((name, config) -> all.add(new YamlSnapshotter(name, config, hooks)));
+        properties.snapshotters().forEach((name, config) -> {
+            // Said at start-up too, not only when the volumes are first used.
+            WholeDiskVolumes.of("snaptastic.snapshotters." + name + ".volumes", config.volumes()).warnings()
+                    .forEach(warning -> log.warn("{}", warning));
+            all.add(new YamlSnapshotter(name, config, hooks));
+        });
         userSnapshotters.orderedStream().forEach(all::add);
         return new SnapshotterRegistry(all);
     }

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mountOnStartup mount the volumes when the agent starts; readiness stays DOWN until done
  * @param startupJitter the longest random delay before that mount, so a fleet booting at once spreads its EC2 calls
  * @param cleanupCron when retention runs on its own (Spring cron, six fields); never when empty
+ * @param pendingSnapshotWait how long a mount waits for a newer snapshot still pending, then restores the newest
+ *     completed one with a warning
  */
 public record SnapshotterProperties(
         @DefaultValue({"role", "cluster", "environment"}) List<String> filterTags,
@@ -33,7 +35,8 @@ public record SnapshotterProperties(
         @DefaultValue("25h") Duration maxSnapshotAge,
         @DefaultValue("false") boolean mountOnStartup,
         @DefaultValue("0s") Duration startupJitter,
-        String cleanupCron) {
+        String cleanupCron,
+        @DefaultValue("10m") Duration pendingSnapshotWait) {
 
     @ConstructorBinding
     public SnapshotterProperties {
@@ -46,6 +49,16 @@ public record SnapshotterProperties(
         maxSnapshotAge = maxSnapshotAge == null ? SnapshotterSettings.DEFAULT.maxSnapshotAge() : maxSnapshotAge;
         startupJitter = startupJitter == null ? Duration.ZERO : startupJitter;
         cleanupCron = cleanupCron == null || cleanupCron.isBlank() ? null : cleanupCron.strip();
+        pendingSnapshotWait = pendingSnapshotWait == null ? SnapshotterSettings.DEFAULT_PENDING_SNAPSHOT_WAIT : pendingSnapshotWait;
+    }
+
+    /** The settings before the pending-snapshot wait existed; it gets its default. */
+    public SnapshotterProperties(List<String> filterTags, List<VolumeSpec> volumes, boolean volumesFromUserdata,
+            String description, Retention retention, HooksProperties hooks, Duration freezeMaxDuration,
+            boolean snapshotWithoutFreezeOnHookFailure, Duration maxSnapshotAge, boolean mountOnStartup,
+            Duration startupJitter, String cleanupCron) {
+        this(filterTags, volumes, volumesFromUserdata, description, retention, hooks, freezeMaxDuration,
+                snapshotWithoutFreezeOnHookFailure, maxSnapshotAge, mountOnStartup, startupJitter, cleanupCron, null);
     }
 
     /** The settings before health, start-up mount and scheduled cleanup existed; those get their defaults. */
@@ -53,6 +66,6 @@ public record SnapshotterProperties(
             String description, Retention retention, HooksProperties hooks, Duration freezeMaxDuration,
             boolean snapshotWithoutFreezeOnHookFailure) {
         this(filterTags, volumes, volumesFromUserdata, description, retention, hooks, freezeMaxDuration,
-                snapshotWithoutFreezeOnHookFailure, null, false, null, null);
+                snapshotWithoutFreezeOnHookFailure, null, false, null, null, null);
     }
 }

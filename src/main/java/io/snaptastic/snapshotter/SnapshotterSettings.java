@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param mountOnStartup mount the volumes when the agent starts
  * @param startupJitter the longest random delay before that mount
  * @param cleanupCron when retention runs on its own (Spring cron); null for never
+ * @param pendingSnapshotWait how long a mount waits for a newer snapshot still pending before it restores the
+ *     newest completed one
  */
 public record SnapshotterSettings(
         String description,
@@ -22,10 +24,26 @@ public record SnapshotterSettings(
         Duration maxSnapshotAge,
         boolean mountOnStartup,
         Duration startupJitter,
-        String cleanupCron) {
+        String cleanupCron,
+        Duration pendingSnapshotWait) {
+
+    public static final Duration DEFAULT_PENDING_SNAPSHOT_WAIT = Duration.ofMinutes(10);
 
     public static final SnapshotterSettings DEFAULT = new SnapshotterSettings("{cluster} snapshot of {mount_point}",
-            Retention.DEFAULT, Duration.ofSeconds(30), false, Duration.ofHours(25), false, Duration.ZERO, null);
+            Retention.DEFAULT, Duration.ofSeconds(30), false, Duration.ofHours(25), false, Duration.ZERO, null,
+            DEFAULT_PENDING_SNAPSHOT_WAIT);
+
+    public SnapshotterSettings {
+        pendingSnapshotWait = pendingSnapshotWait == null ? DEFAULT_PENDING_SNAPSHOT_WAIT : pendingSnapshotWait;
+    }
+
+    /** Settings from before the pending-snapshot wait existed: it gets its default. */
+    public SnapshotterSettings(String description, Retention retention, Duration freezeMaxDuration,
+            boolean snapshotWithoutFreezeOnHookFailure, Duration maxSnapshotAge, boolean mountOnStartup,
+            Duration startupJitter, String cleanupCron) {
+        this(description, retention, freezeMaxDuration, snapshotWithoutFreezeOnHookFailure, maxSnapshotAge, mountOnStartup,
+                startupJitter, cleanupCron, DEFAULT_PENDING_SNAPSHOT_WAIT);
+    }
 
     /** Settings without health, start-up mount and scheduled cleanup choices: those get their defaults. */
     public SnapshotterSettings(

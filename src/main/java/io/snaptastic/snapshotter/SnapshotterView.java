@@ -9,9 +9,11 @@ import java.util.List;
  * @param name its name
  * @param source {@code configuration} for a YAML snapshotter, {@code code} for a {@link Snapshotter} bean
  * @param volumesFrom where its volumes come from: {@code configuration}, {@code userdata}, or {@code code}
- * @param volumes the configured volumes; absent when they come from userdata or code
+ * @param volumes the configured volumes, as they are attached (a {@code /dev/sdf1} shows as
+ *     {@code /dev/sdf}); absent when they come from userdata or code
  * @param filterTags the userdata keys whose values select its snapshots; absent for code
  * @param settings description, retention and freeze settings
+ * @param warnings what the agent changed in the configured volumes; absent when nothing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SnapshotterView(
@@ -20,16 +22,19 @@ record SnapshotterView(
         String volumesFrom,
         List<VolumeSpec> volumes,
         List<String> filterTags,
-        SnapshotterSettings settings) {
+        SnapshotterSettings settings,
+        List<String> warnings) {
 
     static SnapshotterView of(Snapshotter snapshotter) {
         if (snapshotter instanceof YamlSnapshotter yaml) {
             SnapshotterProperties properties = yaml.properties();
             boolean fromUserdata = properties.volumesFromUserdata();
+            WholeDiskVolumes disks = WholeDiskVolumes.of("volumes", properties.volumes());
             return new SnapshotterView(yaml.name(), "configuration", fromUserdata ? "userdata" : "configuration",
-                    fromUserdata ? null : properties.volumes(), properties.filterTags(), yaml.settings());
+                    fromUserdata ? null : disks.volumes(), properties.filterTags(), yaml.settings(),
+                    fromUserdata || disks.warnings().isEmpty() ? null : disks.warnings());
         }
         // A bean's volumes and tags depend on the userdata it is given; none is read for a listing.
-        return new SnapshotterView(snapshotter.name(), "code", "code", null, null, snapshotter.settings());
+        return new SnapshotterView(snapshotter.name(), "code", "code", null, null, snapshotter.settings(), null);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Reads the seed's userdata volume list: {@code "volumes": [{"device": "/dev/sdf1", "mount_point": …,
  * "size": 200}]}, with the seed's snake_case keys. Checking the values is left to
- * {@link VolumeSpecValidator}, as for YAML volumes.
+ * {@link VolumeSpecValidator}, as for YAML volumes, and the seed's {@code /dev/sdf1} becomes the whole
+ * disk {@code /dev/sdf} with a warning where all volumes are resolved ({@link WholeDiskVolumes}).
  */
 public final class UserdataVolumes {
 

@@ -5,9 +5,9 @@ package io.snaptastic.snapshotter;
  *
  * @param status running, done, already-mounted, skipped, planned (dry run) or failed
  * @param freezeMillis how long its filesystem was frozen (snapshots only; null otherwise)
- * @param error what went wrong, for a person; null unless failed
- * @param warning what did not work although the volume is in use (a filesystem left at its
- *     snapshot's size), for a person; null when nothing
+ * @param error what went wrong, for a person, or why the volume was skipped; null otherwise
+ * @param warning what went differently than asked, or did not work, although the volume is done (an older
+ *     snapshot restored, tags a made snapshot lacks, a filesystem left at its snapshot's size); null when nothing
  */
 public record VolumeOutcome(
         String device,
@@ -28,6 +28,11 @@ public record VolumeOutcome(
         SKIPPED,
         PLANNED,
         FAILED
+    }
+
+    public VolumeOutcome(String device, String mountPoint, String volumeId, String snapshotId, VolumeStep step, Status status,
+            Long freezeMillis, String error) {
+        this(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, null);
     }
 
     public static VolumeOutcome start(VolumeSpec volume) {
@@ -58,8 +63,15 @@ public record VolumeOutcome(
         return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, Status.FAILED, freezeMillis, why, warning);
     }
 
-    public VolumeOutcome warned(String why) {
-        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, why);
+    /** Adds a warning; one given before is kept, the two joined. */
+    public VolumeOutcome withWarning(String newWarning) {
+        String joined = warning == null || warning.equals(newWarning) ? newWarning : warning + "; " + newWarning;
+        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, joined);
+    }
+
+    /** Left alone on purpose, for the reason given. */
+    public VolumeOutcome skipped(String why) {
+        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, Status.SKIPPED, freezeMillis, why, warning);
     }
 
     public boolean isFailed() {

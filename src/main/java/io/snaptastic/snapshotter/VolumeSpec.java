@@ -38,6 +38,12 @@ public record VolumeSpec(
         fileSystem = fileSystem == null ? "ext4" : fileSystem;
     }
 
+    /** The same volume at another device name. */
+    public VolumeSpec withDevice(String newDevice) {
+        return new VolumeSpec(newDevice, mountPoint, size, type, iops, throughput, fileSystem, mountOptions, encrypted, kmsKeyId,
+                deleteOnTermination);
+    }
+
     /** A gp3, ext4, encrypted volume with default options: the common case, and the seed's shape. */
     public static VolumeSpec of(String device, String mountPoint, int size) {
         return new VolumeSpec(device, mountPoint, size, "gp3", null, null, "ext4", List.of("defaults"), true, null, true);

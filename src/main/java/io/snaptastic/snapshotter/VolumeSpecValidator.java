@@ -38,6 +38,21 @@ public final class VolumeSpecValidator {
             "sc1", new Limits(125, 16384, 0, 0, 0, 0),
             "standard", new Limits(1, 1024, 0, 0, 0, 0));
 
+    /**
+     * The most provisioned IOPS a GiB may carry: "The maximum ratio of provisioned IOPS to provisioned
+     * volume size is 500 IOPS per GiB" (gp3), 50:1 (io1) and 1,000:1 (io2), EBS user guide
+     * https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html and .../provisioned-iops.html.
+     */
+    private static final Map<String, Integer> IOPS_PER_GIB = Map.of("gp3", 500, "io1", 50, "io2", 1000);
+
+    /** gp3's IOPS and throughput every size gets, above any ratio (EBS user guide, general-purpose.html). */
+    static final int GP3_BASELINE_IOPS = 3000;
+
+    static final int GP3_BASELINE_THROUGHPUT = 125;
+
+    /** "The maximum ratio of provisioned throughput to provisioned IOPS is .25 MiB/s per IOPS" (gp3, same page). */
+    static final double GP3_THROUGHPUT_PER_IOPS = 0.25;
+
     private final List<String> systemDirectories;
 
     public VolumeSpecValidator(List<String> systemDirectories) {
@@ -63,6 +78,7 @@ public final class VolumeSpecValidator {
         if (mountPointProblem != null) {
             problems.add(at + ".mount-point: " + mountPointProblem);
         }
+        int before = problems.size();
         Limits limits = TYPES.get(volume.type());
         if (limits == null) {
             problems.add(at + ".type: '" + printable(volume.type()) + "' is not one of " + TYPES.keySet().stream().sorted().toList());
@@ -73,6 +89,9 @@ public final class VolumeSpecValidator {
         }
         checkRange(at + ".iops", volume.iops(), limits.minIops(), limits.maxIops(), volume.type(), problems);
         checkRange(at + ".throughput", volume.throughput(), limits.minThroughput(), limits.maxThroughput(), volume.type(), problems);
+        if (problems.size() == before) {
+            checkRatios(at, volume, problems);
+        }
         if (!FILE_SYSTEMS.contains(volume.fileSystem())) {
             problems.add(at + ".file-system: '" + printable(volume.fileSystem()) + "' is not one of [ext4, xfs]");
         }
@@ -116,6 +135,28 @@ public final class VolumeSpecValidator {
             problems.add(at + ": " + type + " volumes do not take this setting");
         } else if (value < min || value > max) {
             problems.add(at + ": " + value + " is outside " + min + ".." + max + " for " + type);
+        }
+    }
+
+    /** The ratios EC2 checks once each value is in its range; only then, so one mistake is told once. */
+    private static void checkRatios(String at, VolumeSpec volume, List<String> problems) {
+        Integer perGib = IOPS_PER_GIB.get(volume.type());
+        if (perGib == null) {
+            return;
+        }
+        boolean gp3 = volume.type().equals("gp3");
+        int iops = volume.iops() != null ? volume.iops() : GP3_BASELINE_IOPS; // only gp3 may leave it out
+        long maxIops = (long) perGib * volume.size();
+        if (volume.iops() != null && iops > Math.max(maxIops, gp3 ? GP3_BASELINE_IOPS : 0)) {
+            problems.add(at + ".iops: " + iops + " is more than " + perGib + " IOPS per GiB allows for " + volume.type()
+                    + " (at most " + Math.max(maxIops, gp3 ? GP3_BASELINE_IOPS : 0) + " for " + volume.size() + " GiB)");
+        }
+        if (gp3 && volume.throughput() != null) {
+            int maxThroughput = Math.max(GP3_BASELINE_THROUGHPUT, (int) Math.floor(iops * GP3_THROUGHPUT_PER_IOPS));
+            if (volume.throughput() > maxThroughput) {
+                problems.add(at + ".throughput: " + volume.throughput() + " MiB/s is more than 0.25 MiB/s per IOPS allows"
+                        + " for gp3 (at most " + maxThroughput + " for " + iops + " IOPS)");
+            }
         }
     }
 

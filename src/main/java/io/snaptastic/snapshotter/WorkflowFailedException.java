@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 public class WorkflowFailedException extends RuntimeException {
 
     public WorkflowFailedException(WorkflowResult result) {
-        super(summary(result));
+        super(summary(result), result.cause());
     }
 
     static String summary(WorkflowResult result) {

@@ -50,7 +50,8 @@ public final class YamlSnapshotter implements Snapshotter {
                 properties.maxSnapshotAge(),
                 properties.mountOnStartup(),
                 properties.startupJitter(),
-                properties.cleanupCron());
+                properties.cleanupCron(),
+                properties.pendingSnapshotWait());
     }
 
     public SnapshotterProperties properties() {

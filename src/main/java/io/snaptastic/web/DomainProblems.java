@@ -62,6 +62,11 @@ public class DomainProblems {
         if (failure instanceof Ec2Exception ec2) {
             return ec2Problem(ec2);
         }
+        if (failure instanceof WorkflowFailedException && failure.getCause() instanceof Ec2Exception.SnapshotLimitExceeded limit) {
+            ProblemDetail problem = ProblemType.EC2_SNAPSHOT_LIMIT.problem(failure.getMessage());
+            problem.setProperty("awsCode", limit.awsCode());
+            return problem;
+        }
         if (failure instanceof WorkflowFailedException || failure instanceof Cleanups.IncompleteCleanupException) {
             return ProblemType.WORKFLOW_FAILED.problem(failure.getMessage());
         }
@@ -82,6 +87,8 @@ public class DomainProblems {
             type = ProblemType.EC2_NOT_FOUND;
         } else if (failure instanceof Ec2Exception.Conflict) {
             type = ProblemType.EC2_CONFLICT;
+        } else if (failure instanceof Ec2Exception.SnapshotLimitExceeded) {
+            type = ProblemType.EC2_SNAPSHOT_LIMIT;
         } else if (failure instanceof Ec2Exception.Throttled) {
             type = ProblemType.EC2_THROTTLED;
         } else if (failure instanceof Ec2Exception.InvalidRequest) {

@@ -36,7 +36,12 @@ class ProblemErrorController implements ErrorController {
         Throwable failure = unwrap((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         ProblemDetail problem;
-        if (failure != null) {
+        if (failure != null && isClientError(status)) {
+            // The container refused the request itself (Tomcat's BadRequestException for a malformed
+            // chunked body): the client's fault, so one line at WARN and no stack trace to flood the log.
+            log.warn("{} refused with {}: {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status, failure.toString());
+            problem = forStatus((Integer) status);
+        } else if (failure != null) {
             problem = problems.describe(failure);
             if (DomainProblems.isInternal(problem)) {
                 log.error("{} failed", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
@@ -50,7 +55,14 @@ class ProblemErrorController implements ErrorController {
         return ApiExceptionHandler.answer(problem, new HttpHeaders());
     }
 
+    private static boolean isClientError(Object status) {
+        return status instanceof Integer code && code >= 400 && code < 500;
+    }
+
     private static ProblemDetail forStatus(int code) {
+        if (code == 400) {
+            return ProblemType.MALFORMED_REQUEST.problem("the request cannot be read: a malformed body or chunked encoding");
+        }
         return ProblemType.forStatus(code)
                 .map(type -> type.problem(code >= 500 ? DomainProblems.INTERNAL_DETAIL : defaultDetail(code)))
                 .orElseGet(() -> ProblemDetail.forStatus(code));

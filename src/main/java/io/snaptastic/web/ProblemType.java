@@ -39,6 +39,9 @@ public enum ProblemType {
             "The snapshot is not tagged snaptastic:managed=true; the agent never deletes it."),
     EC2_CONFLICT("EC2 resource in the wrong state", HttpStatus.CONFLICT,
             "The EC2 resource is in a state that does not allow the call (awsCode says which)."),
+    EC2_SNAPSHOT_LIMIT("EC2 snapshot limit reached", HttpStatus.CONFLICT,
+            "A volume has as many pending snapshots as EC2 allows (ConcurrentSnapshotLimitExceeded); retry once its "
+                    + "pending snapshots have completed."),
     PAYLOAD_TOO_LARGE("Payload too large", HttpStatus.CONTENT_TOO_LARGE,
             "The body is larger than snaptastic.api.max-body-size (64 KB unless configured)."),
     UNSUPPORTED_MEDIA_TYPE("Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,

@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body read is handed on from memory.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestBodyLimitFilter.class);
 
     private final int limit;
     private final ProblemWriter problems;
@@ -40,13 +44,41 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = declared > limit ? null : readAtMost(request.getInputStream(), limit + 1);
+        byte[] body;
+        try {
+            body = declared > limit ? null : readAtMost(request.getInputStream(), limit + 1);
+        } catch (IOException e) {
+            refuseUnreadableBody(request, response, e);
+            return;
+        }
         if (body == null || body.length > limit) {
             problems.write(response, ProblemType.PAYLOAD_TOO_LARGE.problem(
                     "the request body is larger than " + limit + " bytes"));
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    /**
+     * A body that breaks off or whose chunked encoding is malformed is the client's fault (Tomcat's
+     * BadRequestException, an IOException): 400, and the connection closed, since what is left of the
+     * stream cannot be trusted. Tomcat also marks such a request failed and renders its error page,
+     * which {@link ProblemErrorController} answers and logs in one line, so this logs only at DEBUG.
+     */
+    private void refuseUnreadableBody(HttpServletRequest request, HttpServletResponse response, IOException failure)
+            throws IOException {
+        log.debug("refused {} {}: its body could not be read ({})", request.getMethod(), request.getRequestURI(),
+                failure.toString());
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setHeader("Connection", "close");
+        try {
+            problems.write(response, ProblemType.MALFORMED_REQUEST.problem(
+                    "the request body could not be read: its chunked encoding is malformed or it ended early"));
+        } catch (IOException gone) {
+            log.debug("the client of {} went away before its answer", request.getRequestURI());
+        }
     }
 
     private static byte[] readAtMost(InputStream in, int max) throws IOException {

@@ -98,13 +98,25 @@ final class RequestProblems {
                 return path.isEmpty() ? "the body has the wrong shape (expected a JSON object)"
                         : "'" + path + "' has the wrong type or format";
             }
+            if (cause instanceof StreamReadException malformed && isDuplicate(malformed)) {
+                return "a property appears more than once" + location(malformed) + "; send each once";
+            }
             if (cause instanceof StreamReadException malformed) {
-                return "the body is not well-formed JSON" + (malformed.getLocation() == null ? ""
-                        : " (line " + malformed.getLocation().getLineNr() + ", column "
-                                + malformed.getLocation().getColumnNr() + ")");
+                return "the body is not well-formed JSON" + location(malformed);
             }
         }
         return "the request needs a JSON body";
+    }
+
+    /** Jackson's strict duplicate detection (JsonReadContext) says so only in its message. */
+    private static boolean isDuplicate(StreamReadException failure) {
+        String message = failure.getOriginalMessage();
+        return message != null && message.startsWith("Duplicate Object property");
+    }
+
+    private static String location(StreamReadException failure) {
+        return failure.getLocation() == null ? ""
+                : " (line " + failure.getLocation().getLineNr() + ", column " + failure.getLocation().getColumnNr() + ")";
     }
 
     private static String path(JacksonException failure) {

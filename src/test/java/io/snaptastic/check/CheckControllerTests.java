@@ -40,6 +40,7 @@ class CheckControllerTests {
                 .andExpect(jsonPath("$.ok").value(false))
                 .andExpect(jsonPath("$.items[0].name").value("imds"))
                 .andExpect(jsonPath("$.items[0].ok").value(true))
+                .andExpect(jsonPath("$.items[1].status").value("failed"))
                 .andExpect(jsonPath("$.items[1].remedy").value("run the agent as root"));
     }
 
@@ -50,6 +51,22 @@ class CheckControllerTests {
         mvc.perform(get("/checks").header(HttpHeaders.AUTHORIZATION, BEARER))
                 .andExpect(jsonPath("$.ok").value(true))
                 .andExpect(jsonPath("$.items[0].remedy").doesNotExist());
+    }
+
+    @Test
+    void staysOkWhenItemsAreOnlyInconclusive() throws Exception {
+        given(checks.run()).willReturn(List.of(CheckItem.pass("credentials", "EC2 accepts the agent's credentials"),
+                CheckItem.inconclusive("ec2:AttachVolume", "could not be checked: EC2 answered InvalidVolume.NotFound "
+                        + "for the placeholder id", "confirm by running the operation once")));
+
+        mvc.perform(get("/checks").header(HttpHeaders.AUTHORIZATION, BEARER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ok").value(true))
+                .andExpect(jsonPath("$.items[0].status").value("passed"))
+                .andExpect(jsonPath("$.items[1].status").value("inconclusive"))
+                .andExpect(jsonPath("$.items[1].ok").value(false))
+                .andExpect(jsonPath("$.items[1].remedy").value("confirm by running the operation once"))
+                .andExpect(jsonPath("$.items[1].failed").doesNotExist());
     }
 
     @Test

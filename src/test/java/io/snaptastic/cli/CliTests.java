@@ -241,6 +241,22 @@ class CliTests {
     }
 
     @Test
+    void testMarksInconclusiveChecksAndStillExitsZero() {
+        agent.answer(200, """
+                {"ok":true,"items":[{"name":"root","status":"passed","ok":true,"detail":"uid 0"},
+                 {"name":"ec2:DeleteVolume","status":"inconclusive","ok":false,"detail":"refused for a placeholder id",
+                  "remedy":"confirm by running the operation once"}]}""");
+
+        StubAgent.Run run = agent.run("test");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("?    ec2:DeleteVolume: refused for a placeholder id")
+                .contains("remedy: confirm by running the operation once")
+                .contains("1 of 2 checks passed, 1 inconclusive");
+        assertThat(run.err()).doesNotContain("FAIL");
+    }
+
+    @Test
     void testExitsZeroWhenEveryCheckPassed() {
         agent.answer(200, "{\"ok\":true,\"items\":[{\"name\":\"root\",\"ok\":true,\"detail\":\"uid 0\"}]}");
 
@@ -307,6 +323,18 @@ class CliTests {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("dry run, nothing was changed").contains("/dev/sdf on /mnt/solr: restore from snap-1")
                 .contains("      CreateVolume from snap-1");
+    }
+
+    @Test
+    void printsTheOperationsWarningsEvenAtWarningLevel() {
+        agent.answer(200, """
+                {"id":"op-5","type":"mount","snapshotter":"solr","status":"succeeded","volumes":[],
+                 "details":{"warnings":["volumes[0].device: /dev/sdf1 is attached as the whole disk /dev/sdf"]}}""");
+
+        StubAgent.Run run = agent.run("mount-snapshots", "solr", "--loglevel", "WARNING");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("warning: volumes[0].device: /dev/sdf1 is attached as the whole disk /dev/sdf");
     }
 
     @Test

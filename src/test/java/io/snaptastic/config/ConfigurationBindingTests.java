@@ -85,7 +85,8 @@ class ConfigurationBindingTests {
                         "snaptastic.snapshotters.pg.max-snapshot-age=2h",
                         "snaptastic.snapshotters.pg.mount-on-startup=true",
                         "snaptastic.snapshotters.pg.startup-jitter=30s",
-                        "snaptastic.snapshotters.pg.cleanup-cron=0 15 3 * * *")
+                        "snaptastic.snapshotters.pg.cleanup-cron=0 15 3 * * *",
+                        "snaptastic.snapshotters.pg.pending-snapshot-wait=2m")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     SnaptasticProperties properties = context.getBean(SnaptasticProperties.class);
@@ -94,11 +95,13 @@ class ConfigurationBindingTests {
                     assertThat(solr.mountOnStartup()).isFalse();
                     assertThat(solr.startupJitter()).isZero();
                     assertThat(solr.cleanupCron()).isNull();
+                    assertThat(solr.pendingSnapshotWait()).isEqualTo(Duration.ofMinutes(10));
                     var pg = context.getBean(SnapshotterRegistry.class).get("pg").settings();
                     assertThat(pg.maxSnapshotAge()).isEqualTo(Duration.ofHours(2));
                     assertThat(pg.mountOnStartup()).isTrue();
                     assertThat(pg.startupJitter()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(pg.cleanupCron()).isEqualTo("0 15 3 * * *");
+                    assertThat(pg.pendingSnapshotWait()).isEqualTo(Duration.ofMinutes(2));
                 });
     }
 
@@ -109,7 +112,8 @@ class ConfigurationBindingTests {
                         "snaptastic.snapshotters.solr.volumes[0].mount-point=/mnt/solr",
                         "snaptastic.snapshotters.solr.max-snapshot-age=0s",
                         "snaptastic.snapshotters.solr.startup-jitter=2h",
-                        "snaptastic.snapshotters.solr.cleanup-cron=every night")
+                        "snaptastic.snapshotters.solr.cleanup-cron=every night",
+                        "snaptastic.snapshotters.solr.pending-snapshot-wait=-1s")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     Throwable failure = context.getStartupFailure();
@@ -120,7 +124,8 @@ class ConfigurationBindingTests {
                             "snaptastic.snapshotters.solr.max-snapshot-age: must be positive",
                             "snaptastic.snapshotters.solr.startup-jitter: PT2H is outside 0s..1h",
                             "snaptastic.snapshotters.solr.cleanup-cron: 'every night' is not a cron expression"
-                                    + " (six fields: second minute hour day month weekday)");
+                                    + " (six fields: second minute hour day month weekday)",
+                            "snaptastic.snapshotters.solr.pending-snapshot-wait: PT-1S is outside 0s..24h");
                 });
     }
 

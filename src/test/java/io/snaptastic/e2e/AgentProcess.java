@@ -80,6 +80,17 @@ final class AgentProcess {
         start(false, properties);
     }
 
+    /**
+     * Starts the agent as on an instance with the instance's own credentials (its role, through the SDK's
+     * default chain): for the opt-in suite on real EC2 (src/realaws).
+     */
+    void startOnInstance(String... properties) throws IOException {
+        instanceCredentials = true;
+        start(false, properties);
+    }
+
+    private boolean instanceCredentials;
+
     private void start(boolean sandbox, String... properties) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -94,6 +105,9 @@ final class AgentProcess {
             command.add("--snaptastic.sandbox.port=" + sandboxPort);
             command.add("--snaptastic.sandbox.state-delay=50ms");
             command.add("--snaptastic.sandbox.snapshot-delay=200ms");
+            // EC2's per-volume snapshot window, short: the agent waits the same window before it asks again.
+            command.add("--snaptastic.sandbox.snapshot-interval-per-volume=1s");
+            command.add("--snaptastic.snapshots.per-volume-interval=1s");
         }
         command.add("--server.port=" + apiPort);
         command.add("--management.server.port=" + managementPort);
@@ -107,7 +121,7 @@ final class AgentProcess {
         }
         Path log = root.resolve("agent-" + (++starts) + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        if (!sandbox) {
+        if (!sandbox && !instanceCredentials) {
             builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDSNAPTASTICTEST");
             builder.environment().put("AWS_SECRET_ACCESS_KEY", "not-a-secret");
         }
@@ -144,6 +158,10 @@ final class AgentProcess {
     JsonNode post(String path, String json) {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))).body());
+    }
+
+    JsonNode delete(String path) {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).DELETE()).body());
     }
 
     JsonNode get(String path) {

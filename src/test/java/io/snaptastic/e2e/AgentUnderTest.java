@@ -55,6 +55,10 @@ public final class AgentUnderTest implements AutoCloseable {
         settings.put("snaptastic.sandbox.port", "0");
         settings.put("snaptastic.sandbox.state-delay", "50ms");
         settings.put("snaptastic.sandbox.snapshot-delay", "200ms");
+        // EC2 takes one snapshot of a volume about every 15 s; the sandbox keeps that rule at a short
+        // window here, and the agent waits the same window, so a test may snapshot a volume again soon.
+        settings.put("snaptastic.sandbox.snapshot-interval-per-volume", "1s");
+        settings.put("snaptastic.snapshots.per-volume-interval", "1s");
         settings.put("snaptastic.state-dir", root.resolve("state").toString());
         settings.put("snaptastic.security.token", TOKEN);
         // A list set here replaces the profile's list whole, so the volume is given in full.

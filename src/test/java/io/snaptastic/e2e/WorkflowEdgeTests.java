@@ -111,10 +111,12 @@ class WorkflowEdgeTests {
 
     @Test
     void aFilesystemIsNeverLeftFrozenWhenTheSnapshotCallKeepsFailing() throws Exception {
-        // One snapshot per volume, never refilled: the second make-snapshots is throttled on every attempt.
+        // One snapshot per volume, never refilled: the second make-snapshots is refused on every attempt,
+        // and the agent gives up once it has waited 3 s in all.
         try (AgentUnderTest agent = AgentUnderTest.start(
                 "snaptastic.sandbox.faults.snapshots-per-volume.capacity=1",
-                "snaptastic.sandbox.faults.snapshots-per-volume.refill-per-second=0")) {
+                "snaptastic.sandbox.faults.snapshots-per-volume.refill-per-second=0",
+                "snaptastic.snapshots.max-rate-wait=3s")) {
             Path mountPoint = agent.mountPoint("solr");
             agent.post("/mounts?wait=120", "{\"snapshotter\":\"solr\"}");
             assertThat(agent.post("/snapshots?wait=120", "{\"snapshotter\":\"solr\"}").json().get("status").asText())

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * The EC2 conformance suite: what a user of the agent observes of EC2, asserted through the same
@@ -66,6 +73,8 @@ public abstract class Ec2ContractTests {
     }
 
     protected Ec2 ec2;
+    /** The SDK client without the adapter, for what the adapter never sends (two filters of one name). */
+    private Ec2Client raw;
     /** Tags every resource of one test, so filters see only that test's own. */
     private String run;
     private final List<String> volumes = new ArrayList<>();
@@ -79,6 +88,7 @@ public abstract class Ec2ContractTests {
             Ec2ClientSettings settings =
                     new Ec2ClientSettings(endpoint(), this::region, credentials(), Duration.ofSeconds(30));
             ec2 = Ec2Configuration.sdkEc2(settings, new TestIdentity(), PAGE_SIZE);
+            raw = settings.build();
             zone = ec2.describeInstance(instanceId()).availabilityZone();
         }
     }
@@ -87,6 +97,9 @@ public abstract class Ec2ContractTests {
     void disconnect() {
         if (ec2 instanceof SdkEc2 sdk) {
             sdk.close();
+        }
+        if (raw != null) {
+            raw.close();
         }
     }
 
@@ -173,7 +186,7 @@ public abstract class Ec2ContractTests {
         String device = "/dev/sdk";
 
         ec2.attachVolume(volumeId, instanceId(), device);
-        Volume attached = ec2.awaitAttached(volumeId, instanceId(), WAIT);
+        Volume attached = ec2.awaitAttached(volumeId, instanceId(), WAIT, WAIT);
 
         assertThat(attached.attachments())
                 .singleElement()
@@ -199,15 +212,15 @@ public abstract class Ec2ContractTests {
         String volumeId = created(Map.of("run", run));
         String device = "/dev/sdl";
         ec2.attachVolume(volumeId, instanceId(), device);
-        ec2.awaitAttached(volumeId, instanceId(), WAIT);
+        ec2.awaitAttached(volumeId, instanceId(), WAIT, WAIT);
 
-        ec2.setDeleteOnTermination(instanceId(), device, true);
+        ec2.setDeleteOnTermination(instanceId(), volumeId, true);
         assertThat(ec2.describeInstance(instanceId()).at(device))
                 .get()
                 .extracting(Instance.BlockDevice::deleteOnTermination)
                 .isEqualTo(true);
 
-        ec2.setDeleteOnTermination(instanceId(), device, false);
+        ec2.setDeleteOnTermination(instanceId(), volumeId, false);
         assertThat(ec2.describeInstance(instanceId()).at(device))
                 .get()
                 .extracting(Instance.BlockDevice::deleteOnTermination)
@@ -256,7 +269,7 @@ public abstract class Ec2ContractTests {
     void failsAWaitThatRunsPastItsDeadline() {
         String volumeId = created(Map.of("run", run));
 
-        assertThatThrownBy(() -> ec2.awaitAttached(volumeId, instanceId(), Duration.ofMillis(500)))
+        assertThatThrownBy(() -> ec2.awaitAttached(volumeId, instanceId(), Duration.ofMillis(500), WAIT))
                 .isInstanceOf(Ec2Exception.WaitFailed.class)
                 .hasMessageContaining(volumeId);
     }
@@ -372,6 +385,70 @@ public abstract class Ec2ContractTests {
         assertThat(ids(ec2.describeSnapshots(Map.of()))).containsExactlyInAnyOrderElementsOf(snapshotsBefore);
     }
 
+    @Test
+    void describesOnlyVolumesMatchingEachOfTwoFiltersOfOneName() {
+        String both = created(Map.of("run", run, "a-" + run, "", "b-" + run, ""));
+        created(Map.of("run", run, "a-" + run, ""));
+
+        List<String> found = raw.describeVolumes(d -> d.filters(
+                        Filter.builder().name("tag-key").values("a-" + run).build(),
+                        Filter.builder().name("tag-key").values("b-" + run).build()))
+                .volumes().stream().map(software.amazon.awssdk.services.ec2.model.Volume::volumeId).toList();
+
+        assertThat(found).containsExactly(both);
+    }
+
+    @Test
+    void answersAnUntaggedVolumeWithoutTags() {
+        Volume volume = ec2.createVolume(newVolume(Map.of(), token()));
+        volumes.add(volume.id());
+        ec2.awaitVolumeAvailable(volume.id(), WAIT);
+
+        software.amazon.awssdk.services.ec2.model.Volume described =
+                raw.describeVolumes(d -> d.volumeIds(volume.id())).volumes().get(0);
+
+        assertThat(described.hasTags()).as("a tagSet element for an untagged volume").isFalse();
+        assertThat(described.hasAttachments()).isTrue();
+        assertThat(ec2.findVolume(volume.id()).orElseThrow().tags()).isEmpty();
+    }
+
+    @Test
+    void enablesMultiAttachOnIo2AndRefusesItOnGp3() {
+        CreateVolumeResponse io2 = raw.createVolume(c -> c.availabilityZone(zone).size(4).volumeType("io2").iops(100)
+                .multiAttachEnabled(true).tagSpecifications(runTags()));
+        volumes.add(io2.volumeId());
+
+        assertThat(io2.multiAttachEnabled()).isTrue();
+        assertThat(raw.describeVolumes(d -> d.volumeIds(io2.volumeId())).volumes().get(0).multiAttachEnabled()).isTrue();
+        AwsServiceException refused = refusal(() -> raw.createVolume(c -> c.availabilityZone(zone).size(1).volumeType("gp3")
+                .multiAttachEnabled(true).tagSpecifications(runTags())));
+        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterDependency");
+        assertThat(refused.awsErrorDetails().errorMessage()).contains("MultiAttachEnabled");
+    }
+
+    @Test
+    void refusesATagSpecificationWithoutTags() {
+        AwsServiceException refused = refusal(() -> raw.createVolume(c -> c.availabilityZone(zone).size(1).volumeType("gp3")
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.VOLUME).build())));
+
+        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+    }
+
+    private TagSpecification runTags() {
+        return TagSpecification.builder().resourceType(ResourceType.VOLUME)
+                .tags(software.amazon.awssdk.services.ec2.model.Tag.builder().key("run").value(run).build()).build();
+    }
+
+    /** The error of a create call that must fail; a volume it made anyway is cleaned up with the rest. */
+    private AwsServiceException refusal(Supplier<CreateVolumeResponse> create) {
+        try {
+            volumes.add(create.get().volumeId());
+        } catch (AwsServiceException e) {
+            return e;
+        }
+        throw new AssertionError("the endpoint accepted the request");
+    }
+
     private NewVolume newVolume(Map<String, String> tags, String clientToken) {
         return new NewVolume(zone, 1, "gp3", null, null, false, null, null, tags, clientToken);
     }
@@ -386,7 +463,7 @@ public abstract class Ec2ContractTests {
     private String attached(Map<String, String> tags, String device) {
         String volumeId = created(tags);
         ec2.attachVolume(volumeId, instanceId(), device);
-        ec2.awaitAttached(volumeId, instanceId(), WAIT);
+        ec2.awaitAttached(volumeId, instanceId(), WAIT, WAIT);
         return volumeId;
     }
 

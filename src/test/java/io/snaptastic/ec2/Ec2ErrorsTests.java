@@ -24,7 +24,8 @@ class Ec2ErrorsTests {
         "IncorrectInstanceState, 400, Conflict",
         "InvalidSnapshot.InUse, 400, Conflict",
         "RequestLimitExceeded, 503, Throttled",
-        "SnapshotCreationPerVolumeRateExceeded, 400, Throttled",
+        "SnapshotCreationPerVolumeRateExceeded, 400, SnapshotRateExceeded",
+        "ConcurrentSnapshotLimitExceeded, 400, SnapshotLimitExceeded",
         "Throttling, 400, Throttled",
         "InvalidParameterValue, 400, InvalidRequest",
         "MissingParameter, 400, InvalidRequest",
@@ -33,6 +34,7 @@ class Ec2ErrorsTests {
         "ValidationError, 400, InvalidRequest",
         "InvalidVolumeID.Malformed, 400, InvalidRequest",
         "VolumeLimitExceeded, 400, InvalidRequest",
+        "AttachmentLimitExceeded, 400, AttachmentLimitExceeded",
         "UnauthorizedOperation, 403, Denied",
         "AuthFailure, 401, Denied",
         "UnsupportedOperation, 400, Unsupported",
@@ -47,6 +49,13 @@ class Ec2ErrorsTests {
         assertThat(translated.awsCode()).isEqualTo(code);
         assertThat(translated.getMessage()).startsWith("CreateVolume: ").contains("the message", code);
         assertThat(translated.getCause()).isInstanceOf(AwsServiceException.class);
+    }
+
+    @Test
+    void aSnapshotRateRefusalIsThrottlingThatCallersMayTreatAlike() {
+        Ec2Exception translated = Ec2Errors.translate("CreateSnapshot", awsError("SnapshotCreationPerVolumeRateExceeded", 400));
+
+        assertThat(translated).isInstanceOf(Ec2Exception.Throttled.class);
     }
 
     @Test
@@ -92,11 +101,39 @@ class Ec2ErrorsTests {
                 .hasMessageStartingWith("DeleteVolume vol-1: ");
     }
 
+    @Test
+    void tellsADeviceNameInUseFromOtherInvalidParameterValues() {
+        Ec2Exception inUse = Ec2Errors.translate("AttachVolume vol-1", awsError("InvalidParameterValue", 400,
+                "Invalid value '/dev/sdf' for unixDevice. Attachment point /dev/sdf is already in use"));
+        Ec2Exception other = Ec2Errors.translate("AttachVolume vol-1", awsError("InvalidParameterValue", 400,
+                "Value (/dev/sdf1) for parameter device is invalid. /dev/sdf1 is not a valid EBS device name."));
+
+        assertThat(inUse).isInstanceOf(Ec2Exception.DeviceInUse.class)
+                .hasMessageStartingWith("AttachVolume vol-1: the device name is already in use on the instance")
+                .hasMessageContaining("Attachment point /dev/sdf is already in use");
+        assertThat(inUse.awsCode()).isEqualTo("InvalidParameterValue");
+        assertThat(other).isExactlyInstanceOf(Ec2Exception.InvalidRequest.class);
+    }
+
+    @Test
+    void saysWhatToDoWhenTheInstanceTakesNoMoreVolumes() {
+        Ec2Exception limit = Ec2Errors.translate("AttachVolume vol-1", awsError("AttachmentLimitExceeded", 400,
+                "You have reached the limit of attached volumes for this instance"));
+
+        assertThat(limit).isInstanceOf(Ec2Exception.AttachmentLimitExceeded.class)
+                .hasMessageContaining("as many volumes attached as it can take")
+                .hasMessageContaining("(AttachmentLimitExceeded)");
+    }
+
     private static AwsServiceException awsError(String code, int status) {
+        return awsError(code, status, "the message");
+    }
+
+    private static AwsServiceException awsError(String code, int status, String message) {
         return software.amazon.awssdk.services.ec2.model.Ec2Exception.builder()
                 .awsErrorDetails(AwsErrorDetails.builder()
                         .errorCode(code)
-                        .errorMessage("the message")
+                        .errorMessage(message)
                         .serviceName("Ec2")
                         .build())
                 .statusCode(status)

@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
 import software.amazon.awssdk.services.ec2.model.Ec2Request;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeResponse;
 
 /**
  * An {@link Ec2Client} that answers the calls these tests script and records their requests.
@@ -79,6 +81,11 @@ final class ScriptedEc2Client implements Ec2Client {
     @Override
     public DescribeInstancesResponse describeInstances(DescribeInstancesRequest request) {
         return answer(request, DescribeInstancesResponse.class);
+    }
+
+    @Override
+    public ModifyInstanceAttributeResponse modifyInstanceAttribute(ModifyInstanceAttributeRequest request) {
+        return answer(request, ModifyInstanceAttributeResponse.class);
     }
 
     @Override

@@ -12,18 +12,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.model.AttachmentStatus;
 import software.amazon.awssdk.services.ec2.model.CopyTagsFromSource;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotsRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotsResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
+import software.amazon.awssdk.services.ec2.model.EbsInstanceBlockDevice;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SnapshotState;
 import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
 
 /** The requests SdkEc2 makes and the waits' timing rules, against a scripted client (no network). */
@@ -92,6 +102,30 @@ class SdkEc2Tests {
     }
 
     @Test
+    void refusesToLeaveOutMoreVolumesThanCreateSnapshotsTakes() {
+        List<String> excluded = java.util.stream.IntStream.rangeClosed(1, 41).mapToObj(i -> "vol-" + i).toList();
+
+        assertThatThrownBy(() -> ec2.createSnapshots("i-1", excluded, "nightly", Map.of()))
+                .isInstanceOf(Ec2Exception.InvalidRequest.class)
+                .hasMessageContaining("41 volumes to leave out");
+        assertThat(script.requests(CreateSnapshotsRequest.class)).isEmpty();
+    }
+
+    @Test
+    void aSnapshotTooSoonAfterThePreviousOneReachesTheCallerAsItsOwnRefusal() {
+        script.answer(CreateSnapshotRequest.class, awsError("SnapshotCreationPerVolumeRateExceeded", 400));
+        script.answer(CreateSnapshotsRequest.class, awsError("ConcurrentSnapshotLimitExceeded", 400));
+
+        assertThatThrownBy(() -> ec2.createSnapshot("vol-1", "nightly", Map.of()))
+                .isInstanceOf(Ec2Exception.SnapshotRateExceeded.class);
+        assertThatThrownBy(() -> ec2.createSnapshots("i-1", List.of(), "nightly", Map.of()))
+                .isInstanceOf(Ec2Exception.SnapshotLimitExceeded.class);
+        assertThat(script.request(CreateSnapshotRequest.class).overrideConfiguration())
+                .as("no SDK retries while the caller holds a freeze")
+                .hasValueSatisfying(o -> assertThat(o.plugins()).hasSize(1));
+    }
+
+    @Test
     void describesOwnSnapshotsAcrossEveryPage() {
         script.answer(DescribeSnapshotsRequest.class, 
                         DescribeSnapshotsResponse.builder().snapshots(snapshot("snap-1")).nextToken("page-2").build(),
@@ -137,10 +171,42 @@ class SdkEc2Tests {
     }
 
     @Test
+    void failsWithinSecondsWhenAVolumeSeenCreatingDisappears() {
+        DescribeVolumesResponse none = DescribeVolumesResponse.builder().build();
+        script.answer(DescribeVolumesRequest.class, none, volumes(VolumeState.CREATING), none);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> ec2.awaitVolumeAvailable("vol-1", Duration.ofMinutes(5)))
+                .isInstanceOfSatisfying(Ec2Exception.Vanished.class, e -> assertThat(e.volumeId()).isEqualTo("vol-1"))
+                .hasMessage("volume vol-1 was creating and then disappeared before it became available");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        // Not yet known, seen, then gone for three polls in a row: one missing answer may be a lagging replica.
+        assertThat(script.requests(DescribeVolumesRequest.class)).hasSize(2 + VolumeSightings.CONFIRMING_POLLS);
+    }
+
+    @Test
+    void keepsWaitingWhenASeenVolumeIsMissingFromOneAnswerOnly() {
+        DescribeVolumesResponse none = DescribeVolumesResponse.builder().build();
+        script.answer(DescribeVolumesRequest.class,
+                volumes(VolumeState.CREATING), none, none, volumes(VolumeState.CREATING), none, volumes(VolumeState.AVAILABLE));
+
+        assertThat(ec2.awaitVolumeAvailable("vol-1", Duration.ofSeconds(30)).state()).isEqualTo("available");
+    }
+
+    @Test
+    void waitsUntilTheDeadlineForAVolumeNeverSeenRatherThanCallingItVanished() {
+        script.answer(DescribeVolumesRequest.class, DescribeVolumesResponse.builder().build());
+
+        assertThatThrownBy(() -> ec2.awaitVolumeAvailable("vol-1", Duration.ofSeconds(2)))
+                .isInstanceOf(Ec2Exception.WaitFailed.class);
+    }
+
+    @Test
     void failsAnAttachWaitAtOnceWhenTheVolumeIsGone() {
         script.answer(DescribeVolumesRequest.class, DescribeVolumesResponse.builder().build());
 
-        assertThatThrownBy(() -> ec2.awaitAttached("vol-1", "i-1", Duration.ofMinutes(10)))
+        assertThatThrownBy(() -> ec2.awaitAttached("vol-1", "i-1", Duration.ofMinutes(10), Duration.ofMinutes(10)))
                 .isInstanceOf(Ec2Exception.WaitFailed.class)
                 .hasMessageContaining("vol-1")
                 .hasMessageContaining("no longer exists");
@@ -215,6 +281,77 @@ class SdkEc2Tests {
     }
 
     @Test
+    void givesUpOnAnAttachmentThatStaysAttaching() {
+        script.answer(DescribeVolumesRequest.class, attachment("attaching"));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> ec2.awaitAttached("vol-1", "i-1", Duration.ofMinutes(10), Duration.ofMillis(300)))
+                .isInstanceOf(Ec2Exception.AttachmentStuck.class)
+                .hasMessageContaining("vol-1")
+                .hasMessageContaining("got stuck: still attaching");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(script.requests(DescribeVolumesRequest.class)).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void anAttachmentThatCompletesBeforeTheStuckTimeoutIsAttached() {
+        script.answer(DescribeVolumesRequest.class, attachment("attaching"), attachment("attached"));
+
+        Volume attached = ec2.awaitAttached("vol-1", "i-1", Duration.ofMinutes(10), Duration.ofMinutes(5));
+
+        assertThat(attached.attachments()).singleElement().extracting(Volume.Attachment::state).isEqualTo("attached");
+    }
+
+    @Test
+    void setsDeleteOnTerminationAtTheDeviceNameOfTheInstancesMapping() {
+        // Attached as /dev/sdf; this AMI's mapping reports it as /dev/xvdf.
+        script.answer(DescribeInstancesRequest.class, instanceWith("/dev/xvdf", "vol-1", "/dev/sdg", "vol-2"));
+        script.answer(ModifyInstanceAttributeRequest.class, ModifyInstanceAttributeResponse.builder().build());
+
+        ec2.setDeleteOnTermination("i-1", "vol-1", false);
+
+        ModifyInstanceAttributeRequest request = script.request(ModifyInstanceAttributeRequest.class);
+        assertThat(request.instanceId()).isEqualTo("i-1");
+        assertThat(request.blockDeviceMappings()).singleElement().satisfies(mapping -> {
+            assertThat(mapping.deviceName()).isEqualTo("/dev/xvdf");
+            assertThat(mapping.ebs().volumeId()).isEqualTo("vol-1");
+            assertThat(mapping.ebs().deleteOnTermination()).isFalse();
+        });
+        assertThat(script.requests(DescribeInstancesRequest.class)).singleElement()
+                .satisfies(describe -> assertThat(describe.instanceIds()).containsExactly("i-1"));
+    }
+
+    @Test
+    void failsClearlyWhenTheVolumeIsNotInTheInstancesMapping() {
+        script.answer(DescribeInstancesRequest.class, instanceWith("/dev/sdg", "vol-2", "/dev/sdh", "vol-3"));
+
+        assertThatThrownBy(() -> ec2.setDeleteOnTermination("i-1", "vol-1", true))
+                .isInstanceOf(Ec2Exception.NotFound.class)
+                .hasMessageContaining("vol-1 is not in the instance's block device mapping");
+        assertThat(script.requests(ModifyInstanceAttributeRequest.class)).isEmpty();
+    }
+
+    @Test
+    void probesCreateTagsAsTaggingOnCreate() {
+        script.answer(CreateVolumeRequest.class, awsError("DryRunOperation", 412));
+
+        assertThat(ec2.permitted(Ec2Action.CREATE_TAGS)).isTrue();
+
+        // The README's policy allows ec2:CreateTags only with ec2:CreateAction, i.e. in a create call.
+        CreateVolumeRequest dryRun = script.request(CreateVolumeRequest.class);
+        assertThat(dryRun.dryRun()).isTrue();
+        assertThat(dryRun.tagSpecifications()).singleElement()
+                .satisfies(spec -> assertThat(spec.resourceType()).isEqualTo(ResourceType.VOLUME));
+    }
+
+    @Test
+    void readsMotosAccessDeniedAsNotPermitted() {
+        script.answer(CreateSnapshotsRequest.class, awsError("AccessDenied", 403));
+
+        assertThat(ec2.permitted(Ec2Action.CREATE_SNAPSHOTS)).isFalse();
+    }
+
+    @Test
     void refusesAPageSizeEc2DoesNotAccept() {
         assertThatThrownBy(() -> new SdkEc2(() -> script, new FixedIdentity(), 1000))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -228,6 +365,36 @@ class SdkEc2Tests {
                         .size(1)
                         .createTime(Instant.EPOCH)
                         .build())
+                .build();
+    }
+
+    private static DescribeVolumesResponse attachment(String state) {
+        return DescribeVolumesResponse.builder()
+                .volumes(software.amazon.awssdk.services.ec2.model.Volume.builder()
+                        .volumeId("vol-1")
+                        .state(VolumeState.IN_USE)
+                        .size(1)
+                        .createTime(Instant.EPOCH)
+                        .attachments(VolumeAttachment.builder().volumeId("vol-1").instanceId("i-1").device("/dev/sdf")
+                                .state(state).build())
+                        .build())
+                .build();
+    }
+
+    private static DescribeInstancesResponse instanceWith(String device1, String volume1, String device2, String volume2) {
+        return DescribeInstancesResponse.builder()
+                .reservations(Reservation.builder().instances(software.amazon.awssdk.services.ec2.model.Instance.builder()
+                        .instanceId("i-1")
+                        .rootDeviceName("/dev/xvda")
+                        .blockDeviceMappings(mapping(device1, volume1), mapping(device2, volume2))
+                        .build()).build())
+                .build();
+    }
+
+    private static InstanceBlockDeviceMapping mapping(String device, String volumeId) {
+        return InstanceBlockDeviceMapping.builder()
+                .deviceName(device)
+                .ebs(EbsInstanceBlockDevice.builder().volumeId(volumeId).status(AttachmentStatus.ATTACHED).build())
                 .build();
     }
 

@@ -77,11 +77,20 @@ class DeviceResolverTests {
         }
 
         @Test
-        void keepsTheRequestedPartition() throws IOException {
-            link(devices.resolve("nvme1n1p1"), "loop0");
-
+        void resolvesThePartitionNameToTheWholeDisk() throws IOException {
+            // A /dev/sdf1 from the seed is the whole disk: no nvme1n1p1 is waited for.
             assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdf1"))
-                    .hasValue(devices.resolve("nvme1n1p1"));
+                    .hasValue(devices.resolve("nvme1n1"));
+        }
+
+        @Test
+        void ignoresControllersThatAreNotEbs() throws IOException {
+            link(devices.resolve("nvme3n1"), "loop1");
+            nvmeController("nvme3", "vol0aaa", "nvme3n1", "Amazon EC2 NVMe Instance Storage");
+
+            assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0aaa", "/dev/sdg")).isEmpty();
+            assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdf"))
+                    .hasValue(devices.resolve("nvme1n1"));
         }
 
         @Test
@@ -94,10 +103,7 @@ class DeviceResolverTests {
         }
 
         private void controller(String name, String serial, String namespace) throws IOException {
-            Path controller = Files.createDirectories(sysfs.resolve("class/nvme").resolve(name));
-            // The kernel pads the serial with spaces to the width of the NVMe field.
-            Files.writeString(controller.resolve("serial"), String.format("%-20s%n", serial));
-            Files.createDirectories(controller.resolve(namespace));
+            nvmeController(name, serial, namespace, "Amazon Elastic Block Store");
         }
     }
 
@@ -126,11 +132,33 @@ class DeviceResolverTests {
         }
 
         @Test
-        void keepsThePartitionDigit() throws IOException {
-            link(devices.resolve("xvdj1"), "loop0");
+        void resolvesThePartitionNameToTheWholeDisk() throws IOException {
+            link(devices.resolve("xvdj"), "loop0");
+            link(devices.resolve("xvdj1"), "loop1");
 
             assertThat(new DeviceResolver(devices, sysfs, 4).resolve("vol-0abc", "/dev/sdf1"))
-                    .hasValue(devices.resolve("xvdj1"));
+                    .hasValue(devices.resolve("xvdj"));
+        }
+
+        @Test
+        void staysOnXenNamesWhenTheOnlyNvmeControllersAreInstanceStore() throws IOException {
+            // An I3 or F1 on Xen: its instance-store NVMe carries a serial too, but not an EBS model.
+            link(devices.resolve("xvdf"), "loop0");
+            link(devices.resolve("nvme0n1"), "loop1");
+            nvmeController("nvme0", "AWS1234567890ABCDEF", "nvme0n1", "Amazon EC2 NVMe Instance Storage");
+
+            assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdf"))
+                    .hasValue(devices.resolve("xvdf"));
+        }
+
+        @Test
+        void staysOnXenNamesWhenAControllerReportsNoModel() throws IOException {
+            link(devices.resolve("xvdf"), "loop0");
+            Path controller = Files.createDirectories(sysfs.resolve("class/nvme/nvme0"));
+            Files.writeString(controller.resolve("serial"), "vol0abc\n");
+
+            assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdf"))
+                    .hasValue(devices.resolve("xvdf"));
         }
 
         @Test
@@ -149,6 +177,14 @@ class DeviceResolverTests {
             assertThat(new DeviceResolver(devices, sysfs, 0).resolve("vol-0abc", "/dev/sdf")).isEmpty();
             assertThat(new DeviceResolver(devices, sysfs, 3).resolve("vol-0abc", "/dev/sdx")).isEmpty();
         }
+    }
+
+    private void nvmeController(String name, String serial, String namespace, String model) throws IOException {
+        Path controller = Files.createDirectories(sysfs.resolve("class/nvme").resolve(name));
+        // The kernel pads serial and model with spaces to the widths of the NVMe fields (20 and 40).
+        Files.writeString(controller.resolve("serial"), String.format("%-20s%n", serial));
+        Files.writeString(controller.resolve("model"), String.format("%-40s%n", model));
+        Files.createDirectories(controller.resolve(namespace));
     }
 
     /** Links to a stand-in device node inside the temp dir, like the sandbox's links to its loop devices. */

@@ -65,7 +65,7 @@ class MountServiceTests {
         given(snapshotter.settings()).willReturn(SnapshotterSettings.DEFAULT);
         given(mounter.mountedAt(anyString())).willReturn(Optional.empty());
         given(ec2.describeVolumes(anyMap())).willReturn(List.of());
-        service = new MountService(ec2, new SnapshotSelector(ec2),
+        service = new MountService(ec2, new SnapshotSelector(ec2, java.time.Clock.systemUTC()),
                 new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
                 new MountState(mounter, resolver), timeouts);
     }
@@ -93,11 +93,11 @@ class MountServiceTests {
         order.verify(ec2).createVolume(any());
         order.verify(ec2).awaitVolumeAvailable(eq("vol-1"), any());
         order.verify(ec2).attachVolume("vol-1", "i-1", "/dev/sdf");
-        order.verify(ec2).awaitAttached(eq("vol-1"), eq("i-1"), any());
+        order.verify(ec2).awaitAttached(eq("vol-1"), eq("i-1"), any(), any());
         order.verify(filesystems).check(DEVICE_F, "ext4");
         order.verify(mounter).mount(DEVICE_F, "/mnt/solr", "ext4", List.of("defaults"));
         order.verify(filesystems).growIfNeeded(DEVICE_F, "/mnt/solr", "ext4");
-        order.verify(ec2).setDeleteOnTermination("i-1", "/dev/sdf", true);
+        order.verify(ec2).setDeleteOnTermination("i-1", "vol-1", true);
         order.verify(snapshotter).postMount(SOLR);
         order.verify(snapshotter).postMounts(List.of(SOLR));
         then(filesystems).should(never()).format(any(), any(), anyBoolean());
@@ -143,7 +143,8 @@ class MountServiceTests {
             NewVolume request = inv.getArgument(0);
             return volume(request.tags().get("mount_point").equals("/mnt/solr") ? "vol-1" : "vol-2", List.of());
         });
-        willThrow(new Ec2Exception.Conflict("InvalidParameterValue", "device /dev/sdf is already in use", null))
+        willThrow(new Ec2Exception.DeviceInUse("InvalidParameterValue", "AttachVolume vol-1: the device name is already in use"
+                + " on the instance, by a volume or an AMI or instance-store mapping; configure another device", null))
                 .given(ec2).attachVolume("vol-1", "i-1", "/dev/sdf");
         given(ec2.findVolume("vol-1")).willReturn(Optional.of(volume("vol-1", List.of())));
         given(resolver.resolve("vol-2", "/dev/sdg")).willReturn(Optional.of(DEVICE_G));
@@ -159,6 +160,51 @@ class MountServiceTests {
         then(ec2).should().deleteVolume("vol-1");
         then(ec2).should(never()).deleteVolume("vol-2");
         then(mounter).should().mount(DEVICE_G, "/mnt/logs", "ext4", List.of("defaults"));
+    }
+
+    @Test
+    void anInstanceAtItsAttachmentLimitLeavesNoVolumeBehind() {
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of());
+        given(ec2.createVolume(any())).willReturn(volume("vol-1", List.of()));
+        willThrow(new Ec2Exception.AttachmentLimitExceeded("AttachmentLimitExceeded",
+                "AttachVolume vol-1: the instance has as many volumes attached as it can take", null))
+                .given(ec2).attachVolume("vol-1", "i-1", "/dev/sdf");
+        given(ec2.findVolume("vol-1")).willReturn(Optional.of(volume("vol-1", List.of())));
+
+        WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
+
+        assertThat(result.volumes()).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(VolumeOutcome.Status.FAILED);
+            assertThat(v.step()).isEqualTo(VolumeStep.ATTACH);
+            assertThat(v.error()).contains("as many volumes attached as it can take");
+        });
+        then(ec2).should(never()).detachVolume(any(), any(), any(), anyBoolean());
+        then(ec2).should().deleteVolume("vol-1");
+    }
+
+    @Test
+    void aStuckAttachmentIsDetachedByForceAndTheNewVolumeDeleted() {
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of());
+        given(ec2.createVolume(any())).willReturn(volume("vol-1", List.of()));
+        willThrow(new Ec2Exception.AttachmentStuck("the attachment of vol-1 to i-1 got stuck: still attaching after 90 s"))
+                .given(ec2).awaitAttached(eq("vol-1"), eq("i-1"), any(), eq(timeouts.stuckAttaching()));
+        Volume attaching = new Volume("vol-1", 20, "gp3", "in-use", "eu-west-1a", null, Instant.EPOCH,
+                List.of(new Volume.Attachment("i-1", "/dev/sdf", "attaching", false)), Map.of());
+        given(ec2.findVolume("vol-1")).willReturn(Optional.of(attaching));
+
+        WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
+
+        assertThat(result.volumes()).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(VolumeOutcome.Status.FAILED);
+            assertThat(v.step()).isEqualTo(VolumeStep.AWAIT_ATTACHED);
+            assertThat(v.error()).contains("got stuck");
+        });
+        // Forced: it never completed and was never mounted, so no data can be lost.
+        InOrder order = inOrder(ec2);
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", true);
+        order.verify(ec2).awaitDetached(eq("vol-1"), any());
+        order.verify(ec2).deleteVolume("vol-1");
+        then(mounter).should(never()).mount(any(), any(), any(), any());
     }
 
     @Test
@@ -224,6 +270,26 @@ class MountServiceTests {
         WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
 
         assertThat(result.volumes()).singleElement().extracting(VolumeOutcome::snapshotId).isEqualTo("snap-p");
+    }
+
+    @Test
+    void restoresTheNewestCompletedSnapshotWithAWarningWhenTheNewerStaysPending() {
+        Snapshot pending = snapshot("snap-p", "pending", "2026-11-05T00:00:00Z", 20);
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot("snap-old", "completed", "2026-11-01T00:00:00Z", 20), pending));
+        given(ec2.awaitSnapshotCompleted(eq("snap-p"), any()))
+                .willThrow(new Ec2Exception.WaitFailed("waiting for snapshot snap-p to complete within PT10M"));
+        given(ec2.findSnapshot("snap-p")).willReturn(Optional.of(pending));
+        givenCreatedAndAttached("vol-1", SOLR, DEVICE_F);
+        given(filesystems.probe(DEVICE_F)).willReturn(new Probe("ext4", "u", null));
+        List<VolumeOutcome> updates = new java.util.ArrayList<>();
+
+        WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", updates::add);
+
+        assertThat(result.succeeded()).isTrue();
+        VolumeOutcome outcome = result.volumes().get(0);
+        assertThat(outcome.snapshotId()).isEqualTo("snap-old");
+        assertThat(outcome.warning()).contains("snap-old", "snap-p", "still pending after PT10M");
+        assertThat(updates.get(updates.size() - 1).warning()).isEqualTo(outcome.warning());
     }
 
     @Test

@@ -135,7 +135,7 @@ class RestoreFailureTests {
         assertThat(outcome.warning()).isEqualTo("the filesystem could not grow to the volume's size and stays at the snapshot's"
                 + " size: resize2fs failed with exit code 1; details are in the agent's log (online ext3/ext4 growth needs"
                 + " CAP_SYS_RESOURCE)");
-        then(ec2).should().setDeleteOnTermination("i-1", "/dev/sdf", true);
+        then(ec2).should().setDeleteOnTermination("i-1", "vol-1", true);
         then(snapshotter).should().postMount(SOLR);
         then(mounter).should(never()).unmount(anyString(), anyBoolean());
     }
@@ -160,7 +160,7 @@ class RestoreFailureTests {
     void anEmptyVolumeThatFailsAfterItsMountIsUnmountedBeforeItIsDetachedAndForcedOnlyAfterATimeout() {
         given(filesystems.probe(DEVICE)).willReturn(new Probe(null, null, null));
         willThrow(new Ec2Exception.Denied("UnauthorizedOperation", "not allowed: ModifyInstanceAttribute", null))
-                .given(ec2).setDeleteOnTermination("i-1", "/dev/sdf", true);
+                .given(ec2).setDeleteOnTermination("i-1", "vol-1", true);
         willThrow(new Ec2Exception.WaitFailed("still detaching")).willDoNothing().given(ec2).awaitDetached(eq("vol-1"), any());
 
         VolumeOutcome outcome = restorer.restore(context(), SOLR, null, "op-1", WorkflowListener.NONE);
@@ -178,7 +178,7 @@ class RestoreFailureTests {
 
     @Test
     void anAttachmentThatNeverCompletesIsForceDetachedOnlyAfterANormalDetachWasRefused() {
-        willThrow(new Ec2Exception.WaitFailed("still attaching")).given(ec2).awaitAttached(eq("vol-1"), eq("i-1"), any());
+        willThrow(new Ec2Exception.WaitFailed("still attaching")).given(ec2).awaitAttached(eq("vol-1"), eq("i-1"), any(), any());
         willThrow(new Ec2Exception.Conflict("IncorrectState", "Volume 'vol-1' is still attaching; detach it with Force.", null))
                 .given(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
 

@@ -16,7 +16,9 @@ import static org.mockito.Mockito.never;
 import io.snaptastic.config.SnaptasticProperties.Timeouts;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Volume;
+import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.MountBusyException;
+import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
@@ -25,11 +27,13 @@ import io.snaptastic.snapshotter.VolumeSpec;
 import io.snaptastic.snapshotter.VolumeStep;
 import io.snaptastic.snapshotter.WorkflowListener;
 import io.snaptastic.snapshotter.WorkflowResult;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -41,13 +45,14 @@ class UnmountServiceTests {
 
     private final Ec2 ec2 = mock(Ec2.class);
     private final Mounter mounter = mock(Mounter.class);
+    private final DeviceResolver resolver = mock(DeviceResolver.class);
     private final Snapshotter snapshotter = mock(Snapshotter.class);
     private UnmountService service;
 
     @BeforeEach
     void setUp() {
         given(snapshotter.name()).willReturn("solr");
-        service = new UnmountService(ec2, mounter, new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
+        service = new UnmountService(ec2, mounter, resolver, new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), 4));
     }
 
@@ -106,6 +111,56 @@ class UnmountServiceTests {
         });
         then(ec2).should(never()).detachVolume(anyString(), anyString(), anyString(), anyBoolean());
         then(snapshotter).should().postUnmounts(List.of(SOLR));
+    }
+
+    @Test
+    void leavesAFilesystemThatIsNotOnTheVolumeMountedAndTheVolumeAttached(@org.junit.jupiter.api.io.TempDir Path dev)
+            throws Exception {
+        Path own = java.nio.file.Files.createFile(dev.resolve("nvme1n1"));
+        Path other = java.nio.file.Files.createFile(dev.resolve("nvme2n1"));
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(attached("vol-1", true)));
+        given(resolver.resolve("vol-1", "/dev/sdf")).willReturn(Optional.of(own));
+        given(mounter.mountedAt("/mnt/solr")).willReturn(Optional.of(mountedFrom(other.toString())));
+
+        WorkflowResult result = service.unmount(context(), true, WorkflowListener.NONE);
+
+        assertThat(result.volumes()).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(VolumeOutcome.Status.SKIPPED);
+            assertThat(v.error()).contains("is mounted from " + other).contains("left mounted and attached");
+        });
+        then(mounter).should(never()).unmount(anyString(), anyBoolean());
+        then(ec2).should(never()).detachVolume(anyString(), anyString(), anyString(), anyBoolean());
+        then(ec2).should(never()).deleteVolume(anyString());
+    }
+
+    @Test
+    void unmountsTheFilesystemOnItsOwnVolume(@org.junit.jupiter.api.io.TempDir Path dev) throws Exception {
+        Path own = java.nio.file.Files.createFile(dev.resolve("nvme1n1"));
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(attached("vol-1", true)));
+        given(resolver.resolve("vol-1", "/dev/sdf")).willReturn(Optional.of(own));
+        given(mounter.mountedAt("/mnt/solr")).willReturn(Optional.of(mountedFrom(own.toString())));
+
+        WorkflowResult result = service.unmount(context(), false, WorkflowListener.NONE);
+
+        assertThat(result.succeeded()).isTrue();
+        then(mounter).should().unmount("/mnt/solr", false);
+        then(ec2).should().detachVolume("vol-1", "i-1", "/dev/sdf", false);
+    }
+
+    @Test
+    void leavesAMountAloneWhenNoVolumeIsAttachedAtTheDevice() {
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of());
+        given(mounter.mountedAt("/mnt/solr")).willReturn(Optional.of(mountedFrom("/dev/nvme5n1")));
+
+        WorkflowResult result = service.unmount(context(), false, WorkflowListener.NONE);
+
+        assertThat(result.volumes()).singleElement().satisfies(v -> assertThat(v.status())
+                .isEqualTo(VolumeOutcome.Status.SKIPPED));
+        then(mounter).should(never()).unmount(anyString(), anyBoolean());
+    }
+
+    private static MountEntry mountedFrom(String source) {
+        return new MountEntry(40, 1, "259:9", "/", "/mnt/solr", List.of("rw"), "ext4", source, List.of("rw"));
     }
 
     private SnapshotterContext context() {

@@ -256,6 +256,22 @@ class HelmChartTests {
         assertThat(chart.podSpec()).containsEntry("serviceAccountName", "backup");
     }
 
+    /** IRSA: EKS's webhook reads the role from the annotation of the service account the pods run as. */
+    @Test
+    void putsTheIrsaRoleOnTheServiceAccountThePodsRunAs() throws IOException {
+        Path values = values("""
+                serviceAccount:
+                  annotations:
+                    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/snaptastic
+                """);
+        RenderedChart chart = RenderedChart.render(helm, ChartValues.defaults().file(values));
+
+        Map<String, Object> account = chart.one("ServiceAccount");
+        assertThat(map(at(account, "metadata").get("annotations")))
+                .containsExactly(Map.entry("eks.amazonaws.com/role-arn", "arn:aws:iam::111122223333:role/snaptastic"));
+        assertThat(chart.podSpec()).containsEntry("serviceAccountName", at(account, "metadata").get("name"));
+    }
+
     /** The version in pom.xml, which the chart's appVersion (the default image tag) must follow. */
     private static String projectVersion() {
         try {

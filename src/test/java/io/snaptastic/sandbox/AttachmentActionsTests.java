@@ -105,7 +105,12 @@ class AttachmentActionsTests {
 
         assertThat(ec2.call("AttachVolume", "VolumeId", other, "InstanceId", INSTANCE, "Device", "/dev/sdf").text("//Message"))
                 .contains("already in use");
+        assertThat(ec2.call("AttachVolume", "VolumeId", other, "InstanceId", INSTANCE, "Device", "/dev/sdf").errorCode())
+                .as("the code CSI and Ec2Errors match with the text").isEqualTo("InvalidParameterValue");
         assertThat(ec2.call("AttachVolume", "VolumeId", other, "InstanceId", INSTANCE, "Device", "/dev/xvda").errorCode())
+                .isEqualTo("InvalidParameterValue");
+        // A partition digit is a paravirtual name; HVM offers /dev/sd[a-z] (EC2 user guide, device_naming).
+        assertThat(ec2.call("AttachVolume", "VolumeId", other, "InstanceId", INSTANCE, "Device", "/dev/sdg1").errorCode())
                 .isEqualTo("InvalidParameterValue");
         assertThat(ec2.call("AttachVolume", "VolumeId", other, "InstanceId", INSTANCE, "Device", "/etc/passwd").errorCode())
                 .isEqualTo("InvalidParameterValue");

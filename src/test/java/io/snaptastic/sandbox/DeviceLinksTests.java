@@ -37,6 +37,7 @@ class DeviceLinksTests {
         assertThat(Files.readSymbolicLink(root.resolve("dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_vol0abc123def4567890")))
                 .isEqualTo(Path.of("../../nvme2n1"));
         assertThat(Files.readString(root.resolve("sys/class/nvme/nvme2/serial")).strip()).isEqualTo("vol0abc123def4567890");
+        assertThat(Files.readString(root.resolve("sys/class/nvme/nvme2/model")).strip()).isEqualTo("Amazon Elastic Block Store");
         assertThat(root.resolve("sys/class/nvme/nvme2/nvme2n1")).isEmptyDirectory();
     }
 

@@ -17,11 +17,23 @@ class FiltersTests {
 
     @Test
     void everyFilterMustMatchAndAnyOfItsValues() {
-        assertThat(filters.apply(List.of(solr, pg), Map.of("tag:role", List.of("solr", "postgres")))).containsExactly(solr, pg);
-        assertThat(filters.apply(List.of(solr, pg), Map.of("tag:role", List.of("solr", "postgres"), "tag-key", List.of("env"))))
+        assertThat(filters.apply(List.of(solr, pg), List.of(filter("tag:role", "solr", "postgres")))).containsExactly(solr, pg);
+        assertThat(filters.apply(List.of(solr, pg), List.of(filter("tag:role", "solr", "postgres"), filter("tag-key", "env"))))
                 .containsExactly(solr);
-        assertThat(filters.apply(List.of(solr, pg), Map.of("tag-value", List.of("prod")))).containsExactly(solr);
-        assertThat(filters.apply(List.of(solr, pg), Map.of("tag:missing", List.of("*")))).isEmpty();
+        assertThat(filters.apply(List.of(solr, pg), List.of(filter("tag-value", "prod")))).containsExactly(solr);
+        assertThat(filters.apply(List.of(solr, pg), List.of(filter("tag:missing", "*")))).isEmpty();
+    }
+
+    @Test
+    void filtersOfOneNameMustEachMatchNotAnyOfThem() {
+        Thing both = new Thing("both-1", Map.of("role", "solr", "env", "prod"));
+        Thing onlyRole = new Thing("role-1", Map.of("role", "solr"));
+
+        assertThat(filters.apply(List.of(both, onlyRole), List.of(filter("tag-key", "role"), filter("tag-key", "env"))))
+                .containsExactly(both);
+        assertThat(filters.apply(List.of(both, onlyRole), List.of(filter("tag-key", "role", "env")))).containsExactly(both, onlyRole);
+        assertThat(filters.apply(List.of(both, onlyRole), List.of(filter("tag:role", "solr"), filter("tag:role", "postgres"))))
+                .isEmpty();
     }
 
     @Test
@@ -32,14 +44,18 @@ class FiltersTests {
         assertThat(Filters.wildcard("a.b", "axb")).isFalse();
         assertThat(Filters.wildcard("a\\*", "a*")).isTrue();
         assertThat(Filters.wildcard("a\\*", "ab")).isFalse();
-        assertThat(filters.apply(List.of(solr, pg), Map.of("name", List.of("*-1")))).containsExactly(solr, pg);
+        assertThat(filters.apply(List.of(solr, pg), List.of(filter("name", "*-1")))).containsExactly(solr, pg);
     }
 
     @Test
     void unknownFilterOrOneWithoutValuesIsAnError() {
-        assertThatThrownBy(() -> filters.apply(List.of(solr), Map.of("colour", List.of("red"))))
+        assertThatThrownBy(() -> filters.apply(List.of(solr), List.of(filter("colour", "red"))))
                 .isInstanceOfSatisfying(Ec2Error.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue"));
-        assertThatThrownBy(() -> filters.apply(List.of(solr), Map.of("name", List.of())))
+        assertThatThrownBy(() -> filters.apply(List.of(solr), List.of(filter("name"))))
                 .isInstanceOf(Ec2Error.class);
+    }
+
+    private static Filters.Filter filter(String name, String... values) {
+        return new Filters.Filter(name, List.of(values));
     }
 }

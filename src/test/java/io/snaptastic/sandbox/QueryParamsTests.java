@@ -26,7 +26,15 @@ class QueryParamsTests {
                 + "&Filter.2.Name=status&Filter.2.Value.1=available");
 
         assertThat(params.filters()).containsExactly(
-                Map.entry("tag:role", List.of("solr", "pg")), Map.entry("status", List.of("available")));
+                new Filters.Filter("tag:role", List.of("solr", "pg")), new Filters.Filter("status", List.of("available")));
+    }
+
+    @Test
+    void keepsFiltersOfOneNameApart() {
+        QueryParams params = QueryParams.parse("Filter.1.Name=tag-key&Filter.1.Value.1=role&Filter.2.Name=tag-key&Filter.2.Value.1=env");
+
+        assertThat(params.filters()).containsExactly(
+                new Filters.Filter("tag-key", List.of("role")), new Filters.Filter("tag-key", List.of("env")));
     }
 
     @Test

@@ -31,8 +31,12 @@ final class SandboxHarness implements AutoCloseable {
         this.sandbox = sandbox;
     }
 
+    /**
+     * No delays, and no per-volume snapshot window: these tests speak the protocol and snapshot a volume
+     * several times in a row. The window has its own tests; the agent's end-to-end tests keep it, short.
+     */
     static SandboxProperties fast() {
-        return SandboxProperties.defaults(0).withDelays(Duration.ZERO, Duration.ZERO);
+        return SandboxProperties.defaults(0).withDelays(Duration.ZERO, Duration.ZERO).withSnapshotIntervalPerVolume(Duration.ZERO);
     }
 
     static SandboxHarness start(Path stateDir, SandboxProperties settings, Disks disks) {

@@ -166,6 +166,56 @@ class SnapshotActionsTests {
     }
 
     @Test
+    void aVolumeIsSnapshottedAgainOnlyOnceEc2sWindowHasPassed() {
+        Duration window = Duration.ofSeconds(2);
+        ec2 = SandboxHarness.start(stateDir, SandboxHarness.fast().withSnapshotIntervalPerVolume(window), disks);
+        String volume = attachedVolume("/dev/sdf");
+        String other = availableVolume();
+        long first = System.nanoTime();
+        ec2.call("CreateSnapshot", "VolumeId", volume).ok();
+
+        SandboxHarness.Answer again = ec2.call("CreateSnapshot", "VolumeId", volume);
+        SandboxHarness.Answer together = ec2.call("CreateSnapshots", "InstanceSpecification.InstanceId", INSTANCE,
+                "InstanceSpecification.ExcludeBootVolume", "true");
+
+        assertThat(System.nanoTime() - first).as("the refusals came within the window").isLessThan(window.toNanos());
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.errorCode()).isEqualTo("SnapshotCreationPerVolumeRateExceeded");
+        assertThat(together.errorCode()).isEqualTo("SnapshotCreationPerVolumeRateExceeded");
+        ec2.call("CreateSnapshot", "VolumeId", other).ok();
+        await().atMost(Duration.ofSeconds(5)).until(() -> ec2.call("CreateSnapshots", "InstanceSpecification.InstanceId", INSTANCE,
+                "InstanceSpecification.ExcludeBootVolume", "true").status() == 200);
+        assertThat(ec2.call("DescribeSnapshots", "Filter.1.Name", "volume-id", "Filter.1.Value.1", volume).ok()
+                .texts("//snapshotSet/item")).hasSize(2);
+    }
+
+    @Test
+    void theSandboxKeepsEc2sPaceByDefault() {
+        assertThat(SandboxProperties.defaults(0).snapshotIntervalPerVolume()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void createSnapshotsExcludesAtMostFortyVolumes() {
+        ec2 = SandboxHarness.start(stateDir, SandboxHarness.fast(), disks);
+        attachedVolume("/dev/sdf");
+        String[] params = new String[4 + 2 * 41];
+        params[0] = "InstanceSpecification.InstanceId";
+        params[1] = INSTANCE;
+        params[2] = "InstanceSpecification.ExcludeBootVolume";
+        params[3] = "true";
+        for (int i = 1; i <= 41; i++) {
+            params[2 + 2 * i] = "InstanceSpecification.ExcludeDataVolumeId." + i;
+            params[3 + 2 * i] = String.format("vol-%017x", i);
+        }
+
+        SandboxHarness.Answer answer = ec2.call("CreateSnapshots", params);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(ec2.call("DescribeSnapshots").ok().texts("//snapshotSet/item")).isEmpty();
+    }
+
+    @Test
     void creatingVolumeCannotBeSnapshotted() {
         ec2 = SandboxHarness.start(stateDir, SandboxHarness.fast().withDelays(Duration.ofSeconds(30), Duration.ZERO), disks);
         String volume = ec2.createVolume(1);

@@ -1,8 +1,10 @@
 package io.snaptastic.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,5 +69,30 @@ class TagActionsTests {
         assertThat(ec2.call("CreateTags", "ResourceId.1", volume, "Tag.1.Key", "aws:owner").errorCode()).isEqualTo("InvalidParameterValue");
         assertThat(ec2.call("CreateTags", "Tag.1.Key", "k").errorCode()).isEqualTo("MissingParameter");
         assertThat(ec2.call("DescribeVolumes", "VolumeId.1", volume).ok().texts("//tagSet/item")).isEmpty();
+    }
+
+    @Test
+    void resourcesWithoutTagsAreAnsweredWithoutATagSet() {
+        String volume = ec2.createVolume(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ec2.volumeState(volume).equals("available"));
+        String snapshot = ec2.call("CreateSnapshot", "VolumeId", volume).ok().text("//snapshotId");
+        ec2.call("DeleteTags", "ResourceId.1", ec2.sandbox.store().instance().id()).ok();
+
+        assertThat(ec2.call("DescribeVolumes", "VolumeId.1", volume).ok().texts("//tagSet")).isEmpty();
+        assertThat(ec2.call("DescribeSnapshots", "SnapshotId.1", snapshot).ok().texts("//tagSet")).isEmpty();
+        assertThat(ec2.call("DescribeInstances").ok().texts("//tagSet")).isEmpty();
+        ec2.call("CreateTags", "ResourceId.1", snapshot, "Tag.1.Key", "role").ok();
+        assertThat(ec2.call("DescribeSnapshots", "SnapshotId.1", snapshot).ok().texts("//tagSet/item/key")).containsExactly("role");
+    }
+
+    @Test
+    void tagSpecificationWithoutTagsIsRefusedForSnapshotsToo() {
+        String volume = ec2.createVolume(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ec2.volumeState(volume).equals("available"));
+
+        SandboxHarness.Answer refused = ec2.call("CreateSnapshot", "VolumeId", volume, "TagSpecification.1.ResourceType", "snapshot");
+
+        assertThat(refused.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(ec2.call("DescribeSnapshots").ok().texts("//snapshotSet/item")).isEmpty();
     }
 }

@@ -91,6 +91,48 @@ class VolumeActionsTests {
     }
 
     @Test
+    void aVolumeWithADeniedKmsKeyIsSeenCreatingAndThenDisappearsAsOnEc2() {
+        ec2.close();
+        ec2 = SandboxHarness.start(stateDir, SandboxHarness.fast().withFaults(
+                SandboxProperties.Faults.NONE.withKmsDeniedKeyIds(List.of("alias/forbidden", "default"))), disks);
+
+        SandboxHarness.Answer created = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1",
+                "Encrypted", "true", "KmsKeyId", "alias/forbidden");
+        String denied = created.ok().text("/CreateVolumeResponse/volumeId");
+        String defaultKey = ec2.createVolume(1, "Encrypted", "true");
+        String allowed = ec2.createVolume(1, "Encrypted", "true", "KmsKeyId", "alias/mine");
+        String plain = ec2.createVolume(1);
+
+        assertThat(ec2.volumeState(denied)).isEqualTo("creating");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ec2.call("DescribeVolumes", "VolumeId.1", denied).status() != 200);
+        assertThat(ec2.call("DescribeVolumes", "VolumeId.1", denied).errorCode()).isEqualTo("InvalidVolume.NotFound");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ec2.call("DescribeVolumes", "VolumeId.1", defaultKey).status() != 200);
+        assertThat(ec2.volumeState(allowed)).isEqualTo("available");
+        assertThat(ec2.volumeState(plain)).isEqualTo("available");
+    }
+
+    @Test
+    void refusesIopsAndThroughputBeyondEc2sRatios() {
+        SandboxHarness.Answer gp3 = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "10", "VolumeType", "gp3",
+                "Iops", "6000");
+        assertThat(gp3.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(gp3.body()).contains("maximum is 500.000000");
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "20", "VolumeType", "io1", "Iops", "1001")
+                .errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "4", "VolumeType", "io2", "Iops", "4001")
+                .errorCode()).isEqualTo("InvalidParameterValue");
+        SandboxHarness.Answer throughput = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "100",
+                "VolumeType", "gp3", "Throughput", "751");
+        assertThat(throughput.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(throughput.body()).contains("0.250000 MiBps per iops");
+        // gp3's baseline holds at any size; the ratios' edges are allowed.
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1", "VolumeType", "gp3", "Iops", "3000",
+                "Throughput", "125").status()).isEqualTo(200);
+        assertThat(ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "8", "VolumeType", "gp3", "Iops", "4000",
+                "Throughput", "1000").status()).isEqualTo(200);
+    }
+
+    @Test
     void describeVolumesFiltersByTagsStatusAndWildcards() {
         String solr = ec2.createVolume(1, "TagSpecification.1.ResourceType", "volume",
                 "TagSpecification.1.Tag.1.Key", "role", "TagSpecification.1.Tag.1.Value", "solr-leader");
@@ -111,6 +153,63 @@ class VolumeActionsTests {
                 .texts("//volumeSet/item/volumeId")).containsExactlyInAnyOrder(solr, pg);
         assertThat(ec2.call("DescribeVolumes", "Filter.1.Name", "colour", "Filter.1.Value.1", "red").errorCode())
                 .isEqualTo("InvalidParameterValue");
+    }
+
+    @Test
+    void multiAttachIsEnabledOnIo1AndIo2AndRefusedOnOtherTypes() {
+        SandboxHarness.Answer io2 = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "10",
+                "VolumeType", "io2", "Iops", "300", "MultiAttachEnabled", "true").ok();
+        String id = io2.text("/CreateVolumeResponse/volumeId");
+        String plain = ec2.createVolume(1, "MultiAttachEnabled", "false");
+
+        assertThat(io2.text("/CreateVolumeResponse/multiAttachEnabled")).isEqualTo("true");
+        assertThat(ec2.call("DescribeVolumes", "VolumeId.1", id).ok().text("//volumeSet/item/multiAttachEnabled")).isEqualTo("true");
+        assertThat(ec2.call("DescribeVolumes", "Filter.1.Name", "multi-attach-enabled", "Filter.1.Value.1", "true").ok()
+                .texts("//volumeSet/item/volumeId")).containsExactly(id);
+        assertThat(ec2.call("DescribeVolumes", "VolumeId.1", plain).ok().text("//volumeSet/item/multiAttachEnabled")).isEqualTo("false");
+        for (String type : List.of("gp2", "gp3", "st1", "sc1", "standard")) {
+            SandboxHarness.Answer refused = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "500",
+                    "VolumeType", type, "MultiAttachEnabled", "true");
+            assertThat(refused.status()).as(type).isEqualTo(400);
+            assertThat(refused.errorCode()).as(type).isEqualTo("InvalidParameterDependency");
+            assertThat(refused.text("/Response/Errors/Error/Message")).as(type).contains("MultiAttachEnabled");
+        }
+        assertThat(ec2.call("DescribeVolumes").ok().texts("//volumeSet/item/volumeId")).hasSize(3);
+    }
+
+    @Test
+    void tagSpecificationWithoutTagsIsRefusedAndMakesNoVolume() {
+        SandboxHarness.Answer refused = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1",
+                "TagSpecification.1.ResourceType", "volume");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(refused.text("/Response/Errors/Error/Message")).isEqualTo("Tag specification must have at least one tag");
+        assertThat(ec2.call("DescribeVolumes").ok().texts("//volumeSet/item/volumeId"))
+                .containsExactly(ec2.sandbox.store().instance().rootVolumeId());
+    }
+
+    @Test
+    void untaggedVolumeHasNoTagSetButAnEmptyAttachmentSet() {
+        SandboxHarness.Answer created = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1").ok();
+        String id = created.text("/CreateVolumeResponse/volumeId");
+        SandboxHarness.Answer described = ec2.call("DescribeVolumes", "VolumeId.1", id).ok();
+
+        assertThat(created.texts("/CreateVolumeResponse/tagSet")).isEmpty();
+        assertThat(described.texts("//volumeSet/item/tagSet")).isEmpty();
+        assertThat(described.texts("//volumeSet/item/attachmentSet")).hasSize(1);
+    }
+
+    @Test
+    void twoFiltersOfOneNameMustBothMatch() {
+        String both = ec2.createVolume(1, "TagSpecification.1.ResourceType", "volume",
+                "TagSpecification.1.Tag.1.Key", "role", "TagSpecification.1.Tag.2.Key", "env");
+        String roleOnly = ec2.createVolume(1, "TagSpecification.1.ResourceType", "volume", "TagSpecification.1.Tag.1.Key", "role");
+
+        assertThat(ec2.call("DescribeVolumes", "Filter.1.Name", "tag-key", "Filter.1.Value.1", "role",
+                "Filter.2.Name", "tag-key", "Filter.2.Value.1", "env").ok().texts("//volumeSet/item/volumeId")).containsExactly(both);
+        assertThat(ec2.call("DescribeVolumes", "Filter.1.Name", "tag-key", "Filter.1.Value.1", "role", "Filter.1.Value.2", "env")
+                .ok().texts("//volumeSet/item/volumeId")).containsExactly(both, roleOnly);
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ class SnapshotServiceTests {
     private final FrozenFilesystems frozen = mock(FrozenFilesystems.class);
     private final Mounter mounter = mock(Mounter.class);
     private final Snapshotter snapshotter = mock(Snapshotter.class);
+    private final List<Duration> sleeps = new ArrayList<>();
     private SnapshotService service;
 
     @BeforeEach
@@ -71,8 +73,8 @@ class SnapshotServiceTests {
                 new MountEntry(1, 0, "7:0", "/", inv.getArgument(0), List.of("rw"), "ext4", "/dev/loop0", List.of())));
         given(freezer.freeze(any(), any())).willReturn(frozen);
         given(frozen.frozenMillis()).willReturn(12L);
-        service = new SnapshotService(ec2, mounter,
-                new FrozenSnapshotter(ec2, freezer, new FrozenSnapshotter.Backoff(3, Duration.ofMillis(1), Duration.ofMillis(2))), CLOCK);
+        service = new SnapshotService(ec2, mounter, new FrozenSnapshotter(ec2, freezer,
+                new FrozenSnapshotter.Backoff(3, Duration.ofMillis(1), Duration.ofMillis(2)), SnapshotPacing.DEFAULT, sleeps::add), CLOCK);
     }
 
     @Test
@@ -150,7 +152,7 @@ class SnapshotServiceTests {
     @Test
     void givesUpAfterTheLastThrottledAttemptWithEverythingThawed() {
         given(ec2.createSnapshots(any(), anyCollection(), anyString(), anyMap()))
-                .willThrow(new Ec2Exception.Throttled("SnapshotCreationPerVolumeRateExceeded", "too many", null));
+                .willThrow(new Ec2Exception.Throttled("RequestLimitExceeded", "too many", null));
 
         WorkflowResult result = service.snapshot(context(SOLR), WorkflowListener.NONE);
 
@@ -185,6 +187,57 @@ class SnapshotServiceTests {
         Map<String, String> expected = new HashMap<>(TAGS);
         expected.put("mount_point", "/mnt/solr");
         then(ec2).should().createTags(List.of("snap-1"), expected);
+    }
+
+    @Test
+    void aSnapshotThatCannotBeTaggedIsDoneWithAWarningThatNamesTheMissingTags() {
+        given(ec2.createSnapshots(any(), anyCollection(), anyString(), anyMap()))
+                .willReturn(List.of(new Snapshot("snap-1", "vol-1", "pending", "0%", Instant.EPOCH, 20, "", Map.of())));
+        willThrow(new Ec2Exception.Denied("UnauthorizedOperation", "not allowed to tag", null)).given(ec2).createTags(any(), any());
+
+        WorkflowResult result = service.snapshot(context(SOLR), WorkflowListener.NONE);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.volumes()).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(VolumeOutcome.Status.DONE);
+            assertThat(v.snapshotId()).isEqualTo("snap-1");
+            assertThat(v.warning()).startsWith("snapshot snap-1 lacks the tags cluster, environment, mount_point, role")
+                    .contains("not allowed to tag");
+        });
+        then(snapshotter).should().postSnapshot(SOLR);
+    }
+
+    @Test
+    void thePendingSnapshotLimitFailsTheVolumeWithWhatToDoAndNamesItsCause() {
+        Ec2Exception limit = new Ec2Exception.SnapshotLimitExceeded("ConcurrentSnapshotLimitExceeded", "too many", null);
+        willThrow(limit).given(ec2).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+
+        WorkflowResult result = service.snapshot(context(SOLR), WorkflowListener.NONE);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.cause()).isSameAs(limit);
+        assertThat(result.volumes()).singleElement().extracting(VolumeOutcome::error).isEqualTo(
+                "the volume has as many pending snapshots as EC2 allows (ConcurrentSnapshotLimitExceeded); snapshot it again "
+                        + "once they have completed");
+        then(freezer).should(times(1)).freeze(any(), any());
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aRefusalInTheFallbackFailsOnlyItsOwnVolume() {
+        willThrow(new Ec2Exception.Unsupported("InvalidAction", "not here", null))
+                .given(ec2).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+        given(ec2.createSnapshot(eq("vol-1"), anyString(), anyMap())).willReturn(snapshot("snap-1", "vol-1", "/mnt/solr"));
+        given(ec2.createSnapshot(eq("vol-2"), anyString(), anyMap()))
+                .willThrow(new Ec2Exception.InvalidRequest("IncorrectState", "vol-2 is in error", null));
+
+        WorkflowResult result = service.snapshot(context(SOLR, LOGS), WorkflowListener.NONE);
+
+        assertThat(result.volumes()).extracting(VolumeOutcome::status)
+                .containsExactly(VolumeOutcome.Status.DONE, VolumeOutcome.Status.FAILED);
+        assertThat(result.volumes()).extracting(VolumeOutcome::snapshotId).containsExactly("snap-1", null);
+        assertThat(result.volumes().get(1).error()).isEqualTo("vol-2 is in error");
+        assertThat(result.cause()).isNull();
     }
 
     @Test

@@ -22,4 +22,13 @@ class DeviceNamesTests {
         assertThat(DeviceNames.letter("sdf")).isEqualTo("sdf");
         assertThat(DeviceNames.sameAttachmentPoint("/dev/nvme1n1", "/dev/sdn")).isFalse();
     }
+
+    @Test
+    void thePartitionNameStandsForItsWholeDisk() {
+        assertThat(DeviceNames.disk("/dev/sdf1")).isEqualTo("/dev/sdf");
+        assertThat(DeviceNames.disk("/dev/xvdg6")).isEqualTo("/dev/xvdg");
+        assertThat(DeviceNames.disk("/dev/sdf")).isEqualTo("/dev/sdf");
+        assertThat(DeviceNames.disk("/dev/nvme1n1")).isEqualTo("/dev/nvme1n1");
+        assertThat(DeviceNames.disk(null)).isNull();
+    }
 }

@@ -33,10 +33,22 @@ class SnapshotterControllerTests {
     void listsEverySnapshotterWithoutAToken() throws Exception {
         mvc.perform(get("/snapshotters"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$.length()").value(4))
                 .andExpect(jsonPath("$[0].name").value("custom"))
                 .andExpect(jsonPath("$[1].name").value("fromuserdata"))
-                .andExpect(jsonPath("$[2].name").value("solr"));
+                .andExpect(jsonPath("$[2].name").value("seed"))
+                .andExpect(jsonPath("$[3].name").value("solr"));
+    }
+
+    @Test
+    void showsTheSeedsPartitionNameAsTheDiskItIsAttachedAsWithAWarning() throws Exception {
+        mvc.perform(get("/snapshotters/seed"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.volumes[0].device").value("/dev/sdf"))
+                .andExpect(jsonPath("$.warnings.length()").value(1))
+                .andExpect(jsonPath("$.warnings[0]").value(org.hamcrest.Matchers.startsWith(
+                        "volumes[0].device: /dev/sdf1 is attached as the whole disk /dev/sdf")));
+        mvc.perform(get("/snapshotters/solr")).andExpect(jsonPath("$.warnings").doesNotExist());
     }
 
     @Test
@@ -93,6 +105,8 @@ class SnapshotterControllerTests {
         SnapshotterRegistry snapshotterRegistry() {
             SnapshotterProperties solr = new SnapshotterProperties(null, List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20)),
                     false, null, null, null, Duration.ofSeconds(30), false);
+            SnapshotterProperties seed = new SnapshotterProperties(null, List.of(VolumeSpec.of("/dev/sdf1", "/mnt/index", 200)),
+                    false, null, null, null, Duration.ofSeconds(30), false);
             SnapshotterProperties fromUserdata = new SnapshotterProperties(List.of("cluster"), null, true, null, null, null,
                     Duration.ofSeconds(30), false);
             Snapshotter custom = new Snapshotter() {
@@ -112,7 +126,7 @@ class SnapshotterControllerTests {
                 }
             };
             return new SnapshotterRegistry(List.of(new YamlSnapshotter("solr", solr, null),
-                    new YamlSnapshotter("fromuserdata", fromUserdata, null), custom));
+                    new YamlSnapshotter("fromuserdata", fromUserdata, null), new YamlSnapshotter("seed", seed, null), custom));
         }
     }
 }

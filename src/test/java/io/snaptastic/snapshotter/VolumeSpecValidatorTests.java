@@ -73,6 +73,47 @@ class VolumeSpecValidatorTests {
     }
 
     @Test
+    void refusesMoreIopsThanTheSizeAllowsPerGib() {
+        assertThat(validator.validate("v", List.of(spec("gp3", 10, 6000, null)))).singleElement().asString()
+                .isEqualTo("v[0].iops: 6000 is more than 500 IOPS per GiB allows for gp3 (at most 5000 for 10 GiB)");
+        assertThat(validator.validate("v", List.of(spec("gp3", 12, 6000, null)))).isEmpty();
+        assertThat(validator.validate("v", List.of(spec("io1", 20, 1001, null)))).singleElement().asString()
+                .isEqualTo("v[0].iops: 1001 is more than 50 IOPS per GiB allows for io1 (at most 1000 for 20 GiB)");
+        assertThat(validator.validate("v", List.of(spec("io1", 20, 1000, null)))).isEmpty();
+        assertThat(validator.validate("v", List.of(spec("io2", 4, 4001, null)))).singleElement().asString()
+                .isEqualTo("v[0].iops: 4001 is more than 1000 IOPS per GiB allows for io2 (at most 4000 for 4 GiB)");
+        assertThat(validator.validate("v", List.of(spec("io2", 4, 4000, null)))).isEmpty();
+    }
+
+    @Test
+    void givesEveryGp3ItsBaselineIopsAndThroughputWhateverItsSize() {
+        assertThat(validator.validate("v", List.of(spec("gp3", 1, 3000, 125)))).isEmpty();
+        assertThat(validator.validate("v", List.of(spec("gp3", 1, null, null)))).isEmpty();
+    }
+
+    @Test
+    void refusesMoreGp3ThroughputThanAQuarterMibPerIops() {
+        assertThat(validator.validate("v", List.of(spec("gp3", 100, 4000, 1001)))).singleElement().asString()
+                .isEqualTo("v[0].throughput: 1001 MiB/s is more than 0.25 MiB/s per IOPS allows for gp3 (at most 1000 for 4000 IOPS)");
+        assertThat(validator.validate("v", List.of(spec("gp3", 100, 4000, 1000)))).isEmpty();
+        // Without iops the volume has gp3's 3000, so 750 MiB/s at most.
+        assertThat(validator.validate("v", List.of(spec("gp3", 100, null, 751)))).singleElement().asString()
+                .contains("at most 750 for 3000 IOPS");
+    }
+
+    @Test
+    void checksTheRatiosAlsoWhenAnotherPropertyIsWrong() {
+        VolumeSpec volume = new VolumeSpec("/dev/sda", "/mnt/a", 10, "gp3", 6000, null, "ext4", List.of("defaults"), true, null, true);
+        assertThat(validator.validate("v", List.of(volume))).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("v[0].iops: 6000"));
+    }
+
+    @Test
+    void tellsAValueOutOfRangeOnceNotAlsoAsARatio() {
+        assertThat(validator.validate("v", List.of(spec("gp3", 1, 90000, null)))).singleElement().asString()
+                .isEqualTo("v[0].iops: 90000 is outside 3000..80000 for gp3");
+    }
+
+    @Test
     void refusesUnknownTypesAndFilesystems() {
         VolumeSpec volume = new VolumeSpec("/dev/sdf", "/mnt/a", 5, "gp9", null, null, "btrfs", List.of("defaults"), true, null, true);
         assertThat(validator.validate("v", List.of(volume)))

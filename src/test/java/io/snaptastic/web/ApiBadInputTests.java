@@ -138,6 +138,11 @@ class ApiBadInputTests {
                 bad("size beyond a double", mount(userdataVolume("/dev/sdf", "\"/mnt/solr\"", "1e309")), 422,
                         "invalid-volumes"),
                 bad("fractional size", mount(userdataVolume("/dev/sdf", "\"/mnt/solr\"", "2.5")), 422, "invalid-volumes"),
+                // EC2's ratios: 10 GiB of gp3 carries at most 5000 IOPS, 3000 IOPS at most 750 MiB/s.
+                bad("more gp3 IOPS than 500 per GiB", mount(userdataVolume("/dev/sdf", "\"/mnt/solr\"", "10, \"iops\": 6000")),
+                        422, "invalid-volumes"),
+                bad("more gp3 throughput than 0.25 MiB/s per IOPS",
+                        mount(userdataVolume("/dev/sdf", "\"/mnt/solr\"", "100, \"throughput\": 1000")), 422, "invalid-volumes"),
                 bad("size as text", mount(userdataVolume("/dev/sdf", "\"/mnt/solr\"", "\"5;reboot\"")), 422,
                         "invalid-volumes"),
                 bad("volumes not a list", mount("{\"snapshotter\":\"fromuserdata\",\"userdata\":{\"cluster\":\"c\","
@@ -177,6 +182,21 @@ class ApiBadInputTests {
                 bad("wrong type for dryRun", mount("{\"snapshotter\":\"solr\",\"dryRun\":\"yes please\"}"), 400,
                         "malformed-request"),
                 bad("userdata not an object", mount("{\"snapshotter\":\"solr\",\"userdata\":[1]}"), 400, "malformed-request"),
+                // A request that could be read two ways runs neither.
+                bad("duplicate key", mount("{\"snapshotter\":\"solr\",\"dryRun\":true,\"dryRun\":false}"), 400,
+                        "malformed-request"),
+                bad("duplicate key in userdata", mount("{\"snapshotter\":\"solr\",\"userdata\":{\"role\":\"a\",\"role\":\"b\"}}"),
+                        400, "malformed-request"),
+                bad("number for dryRun", mount("{\"snapshotter\":\"solr\",\"dryRun\":1}"), 400, "malformed-request"),
+                bad("string for dryRun", mount("{\"snapshotter\":\"solr\",\"dryRun\":\"false\"}"), 400, "malformed-request"),
+                bad("number for a snapshotter name", snapshot("{\"snapshotter\":12}"), 400, "malformed-request"),
+                bad("path parameter on an unmount", withToken(delete("/mounts/solr;jsessionid=1")), 400, "malformed-request"),
+                bad("path parameter on a snapshot delete", withToken(delete("/snapshots;x=1/snap-0123456789abcdef0")), 400,
+                        "malformed-request"),
+                bad("wildcard content type", withToken(post("/mounts")).header(HttpHeaders.CONTENT_TYPE, "*/*")
+                        .content("{\"snapshotter\":\"solr\"}"), 415, "unsupported-media-type"),
+                bad("wildcard content subtype", withToken(post("/snapshots")).header(HttpHeaders.CONTENT_TYPE, "application/*")
+                        .content("{\"snapshotter\":\"solr\"}"), 415, "unsupported-media-type"),
                 bad("wrong content type", withToken(post("/mounts")).contentType(MediaType.TEXT_PLAIN)
                         .content("snapshotter=solr"), 415, "unsupported-media-type"),
                 bad("form content type", withToken(post("/snapshots")).contentType(MediaType.APPLICATION_FORM_URLENCODED)

@@ -28,6 +28,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.ComponentScan;
@@ -45,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 // The context writes to its state dir until it closes (Tomcat's work directory), so it closes with the
 // class, and the extension registered before Spring's removes the dir after that.
-@ExtendWith(ApiOverHttpTests.RemoveStateDir.class)
+@ExtendWith({ApiOverHttpTests.RemoveStateDir.class, OutputCaptureExtension.class})
 @SpringBootTest(classes = ApiOverHttpTests.Agent.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
 @DirtiesContext
@@ -127,6 +129,40 @@ class ApiOverHttpTests {
         HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
 
         assertProblem(response, status, slug);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("malformedChunkedRequests")
+    void aMalformedChunkedBodyIsABadRequestLoggedInOneLine(String method, String path, boolean withToken,
+            CapturedOutput output) throws Exception {
+        String raw = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + (withToken ? "Authorization: Bearer " + token + "\r\n" : "")
+                + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
+
+        int logBefore = output.getAll().length();
+
+        String answer = RawHttp.exchange(port, raw);
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).contains("Content-Type: application/problem+json");
+        assertThat(answer).contains(WebTestSupport.type("malformed-request"));
+        String logged = output.getAll().substring(logBefore);
+        assertThat(logged.lines().filter(line -> !line.isBlank())).singleElement(
+                org.assertj.core.api.InstanceOfAssertFactories.STRING).contains(" WARN ").contains(path + " refused with 400");
+    }
+
+    static Stream<Arguments> malformedChunkedRequests() {
+        return Stream.of(Arguments.of("GET", "/snapshotters", false), Arguments.of("POST", "/test/echo", true));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"*/*", "application/*", "*/json"})
+    void aWildcardContentTypeIsUnsupported(String contentType) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(api("/test/echo"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .POST(BodyPublishers.ofString("{\"name\":\"a\",\"count\":1}")).build(), BodyHandlers.ofString());
+
+        assertProblem(response, 415, "unsupported-media-type");
     }
 
     @Test

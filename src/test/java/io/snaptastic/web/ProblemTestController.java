@@ -11,6 +11,10 @@ import io.snaptastic.operation.OperationsUnavailableException;
 import io.snaptastic.snapshotter.InvalidVolumesException;
 import io.snaptastic.snapshotter.MissingUserdataException;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
+import io.snaptastic.snapshotter.VolumeOutcome;
+import io.snaptastic.snapshotter.VolumeStep;
+import io.snaptastic.snapshotter.WorkflowFailedException;
+import io.snaptastic.snapshotter.WorkflowResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -43,6 +47,11 @@ class ProblemTestController {
             case "ec2-not-found" -> new Ec2Exception.NotFound("InvalidVolume.NotFound", "vol-1 does not exist", null);
             case "ec2-conflict" -> new Ec2Exception.Conflict("IncorrectState", "vol-1 is in use", null);
             case "ec2-throttled" -> new Ec2Exception.Throttled("RequestLimitExceeded", "slow down", null);
+            case "ec2-snapshot-rate" -> new Ec2Exception.SnapshotRateExceeded("SnapshotCreationPerVolumeRateExceeded", "too soon", null);
+            case "ec2-snapshot-limit" -> new Ec2Exception.SnapshotLimitExceeded("ConcurrentSnapshotLimitExceeded", "too many", null);
+            case "snapshot-limit-workflow" -> new WorkflowFailedException(new WorkflowResult(List.of(new VolumeOutcome("/dev/sdf",
+                    "/mnt/solr", "vol-1", null, VolumeStep.CREATE_SNAPSHOT, VolumeOutcome.Status.FAILED, null, "too many pending")),
+                    null, new Ec2Exception.SnapshotLimitExceeded("ConcurrentSnapshotLimitExceeded", "too many", null)));
             case "ec2-invalid-request" -> new Ec2Exception.InvalidRequest("InvalidParameterValue", "bad size", null);
             case "ec2-denied" -> new Ec2Exception.Denied("UnauthorizedOperation", "not allowed", null);
             case "ec2-unsupported" -> new Ec2Exception.Unsupported(null, "no CreateSnapshots", null);
