@@ -17,11 +17,12 @@ final class HostTools {
 
     /** Program → the Debian package that brings it. */
     static final Map<String, String> COMMON = Map.of(
-            "fsfreeze", "util-linux", "blkid", "util-linux", "mount", "mount", "umount", "mount");
+            "fsfreeze", "util-linux", "blkid", "util-linux", "blockdev", "util-linux", "mount", "mount", "umount", "mount");
 
     static final Map<String, Map<String, String>> BY_FILE_SYSTEM = Map.of(
-            "ext4", Map.of("mkfs.ext4", "e2fsprogs", "e2fsck", "e2fsprogs", "resize2fs", "e2fsprogs"),
-            "xfs", Map.of("mkfs.xfs", "xfsprogs", "xfs_repair", "xfsprogs", "xfs_growfs", "xfsprogs"));
+            "ext4", Map.of("mkfs.ext4", "e2fsprogs", "e2fsck", "e2fsprogs", "resize2fs", "e2fsprogs", "dumpe2fs", "e2fsprogs"),
+            // No xfs_repair: the agent never runs it (a restore mounts and lets the kernel replay the log).
+            "xfs", Map.of("mkfs.xfs", "xfsprogs", "xfs_growfs", "xfsprogs"));
 
     private final List<Path> searchPath;
 

@@ -49,10 +49,19 @@ final class OperationReport {
         if (volume.hasNonNull("error")) {
             line.append(" at step ").append(volume.path("step").asString("?")).append(": ").append(volume.get("error").asString());
         }
+        if (volume.hasNonNull("warning")) {
+            line.append("; warning: ").append(volume.get("warning").asString());
+        }
         switch (status) {
             case "failed" -> console.error(line.toString());
             case "skipped" -> console.warning(line.toString());
-            default -> console.info(line.toString());
+            default -> {
+                if (volume.hasNonNull("warning")) {
+                    console.warning(line.toString());
+                } else {
+                    console.info(line.toString());
+                }
+            }
         }
     }
 

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Probes, formats, checks and grows the ext4 and xfs filesystems of volumes, never touching one that holds data. */
+/**
+ * Probes, formats, checks and grows the filesystems of volumes (makes ext4 and xfs; also checks, mounts
+ * and grows the ext3 of the Python snaptastic), never formatting one that holds data.
+ */
 public class Filesystems {
 
     private static final Logger log = LoggerFactory.getLogger(Filesystems.class);
@@ -44,7 +47,7 @@ public class Filesystems {
      *     filesystem, another signature or a partition table
      */
     public void format(Path device, String fsType, boolean restoredFromSnapshot) {
-        Operands.filesystem(fsType);
+        Operands.newFilesystem(fsType);
         Path real = Operands.device(device);
         if (restoredFromSnapshot) {
             throw new DeviceNotEmptyException(device + " was restored from a snapshot, so it is never formatted");
@@ -62,46 +65,54 @@ public class Filesystems {
     }
 
     /**
-     * Checks an unmounted filesystem before it is mounted read-write, repairing what is safe to repair.
+     * Prepares an unmounted filesystem for a read-write mount. ext3 and ext4: {@code e2fsck -p}, which
+     * replays the journal and repairs what is safe to repair. XFS: nothing. A snapshot of a frozen XFS
+     * always has a dirty log (the freeze dirties it last), which the mount replays and
+     * {@code xfs_repair -n} refuses (xfs_repair(8), "DIRTY LOGS"); {@code xfs_repair -L} would throw
+     * the log away. fsck.xfs(8) does nothing for the same reason, so mount-utils'
+     * {@code checkAndRepairFilesystem} (mount_linux.go) checks no XFS either.
      *
      * @throws FilesystemCheckException when errors are left or the check could not run
      */
     public void check(Path device, String fsType) {
         Operands.filesystem(fsType);
         Path real = Operands.device(device);
-        if ("ext4".equals(fsType)) {
-            checkExt4(real, false);
+        if (isExt(fsType)) {
+            checkExt(device, real);
         } else {
-            checkXfs(real);
+            log.debug("no check of xfs on {}: its mount replays the log", device);
         }
     }
 
     /**
-     * Grows the filesystem to the size of its device when the device is larger, as after restoring a
-     * snapshot onto a bigger volume. ext4 grows online when mounted (after an {@code e2fsck -f} when
-     * not), xfs always online, so it must be mounted at the mount point.
+     * Grows a mounted filesystem to the size of its device when the device is larger, as after
+     * restoring a snapshot onto a bigger volume. Always online, so no cold volume's metadata is read
+     * twice: resize2fs(8) grows a mounted ext3 or ext4 through the kernel, xfs_growfs(8) only works on
+     * a mounted XFS. The kernel refuses online ext3/ext4 growth without CAP_SYS_RESOURCE
+     * (EXT4_IOC_RESIZE_FS, fs/ext4/ioctl.c), which containers often drop: then resize2fs fails and the
+     * filesystem keeps its size.
      *
      * @return whether the filesystem grew
+     * @throws IllegalStateException when the filesystem is not mounted at the mount point
+     * @throws HostCommandException when the grow tool failed
      */
     public boolean growIfNeeded(Path device, String mountPoint, String fsType) {
         Operands.filesystem(fsType);
         Path real = Operands.device(device);
         String mp = Operands.mountPoint(mountPoint);
+        if (!mountedAt(real, mp)) {
+            throw new IllegalStateException(device + " is not mounted at " + mp + "; filesystems grow only mounted");
+        }
         long deviceBytes = deviceSize(real);
         Size before = filesystemSize(real, mp, fsType);
         if (deviceBytes - before.bytes() < before.blockSize()) {
             return false;
         }
         log.info("growing {} on {} from {} to {} bytes", fsType, device, before.bytes(), deviceBytes);
-        if ("ext4".equals(fsType)) {
-            if (!mounted(real)) {
-                // resize2fs insists on a freshly checked filesystem when it resizes offline.
-                checkExt4(real, true);
-            }
-            executor.run(Command.of("resize2fs", "--", real.toString()).withTimeout(GROW_TIMEOUT));
-        } else {
-            executor.run(Command.of("xfs_growfs", "-d", "--", mp).withTimeout(GROW_TIMEOUT));
-        }
+        Command grow = isExt(fsType)
+                ? Command.of("resize2fs", "--", real.toString())
+                : Command.of("xfs_growfs", "-d", "--", mp);
+        executor.run(grow.withTimeout(GROW_TIMEOUT));
         Size after = filesystemSize(real, mp, fsType);
         // A remainder too small for a new block group or allocation group is left unused by design.
         return after.bytes() > before.bytes();
@@ -128,35 +139,22 @@ public class Filesystems {
      * e2fsck exit codes are a bit mask (e2fsck(8)): 1 errors corrected, 2 "reboot": corrected on a
      * mounted filesystem whose kernel view may be stale. We only check unmounted data volumes, whose
      * kernel view is read at the coming mount, so 2 and 3 proceed with a warning; 4 and above leave
-     * errors or mean the check failed, and the mount is refused.
+     * errors or mean the check failed, and the mount is refused. The message carries the
+     * tool's last line with the device's paths taken out; its whole output stays in the log.
      */
-    private void checkExt4(Path real, boolean force) {
-        Command e2fsck = force
-                ? Command.of("e2fsck", "-f", "-p", "--", real.toString())
-                : Command.of("e2fsck", "-p", "--", real.toString());
-        CommandResult result = executor.execute(e2fsck.withTimeout(CHECK_TIMEOUT));
+    private void checkExt(Path device, Path real) {
+        Command e2fsck = Command.of("e2fsck", "-p", "--", real.toString()).withTimeout(CHECK_TIMEOUT);
+        CommandResult result = executor.execute(e2fsck);
         int exit = result.exitCode();
-        if (exit >= 4) {
-            throw new FilesystemCheckException("e2fsck failed or left errors on " + real + " (exit " + exit + "): "
-                    + lastLine(result), exit);
+        if (exit >= 4 || exit < 0) {
+            log.warn("e2fsck on {} ({}) exited {}: {}", device, real, exit, result.stderr().isBlank() ? result.stdout() : result.stderr());
+            throw new FilesystemCheckException("e2fsck found errors it could not repair (exit " + exit + "): "
+                    + HostPaths.hidden(lastLine(result), device, real), exit);
         }
         if (exit >= 2) {
             log.warn("e2fsck corrected errors on {} and asks for a reboot; it is not mounted, so the mount proceeds", real);
         } else if (exit == 1) {
             log.info("e2fsck corrected errors on {}", real);
-        }
-    }
-
-    /**
-     * {@code xfs_repair -n} only reports: 0 clean, 1 corruption. A dirty log (a snapshot taken
-     * without a freeze) also fails here; it needs a mount to replay it, which a person should decide.
-     */
-    private void checkXfs(Path real) {
-        CommandResult result = executor.execute(
-                Command.of("xfs_repair", "-n", "--", real.toString()).withTimeout(CHECK_TIMEOUT));
-        if (result.exitCode() != 0) {
-            throw new FilesystemCheckException("xfs_repair -n found problems on " + real + " (exit "
-                    + result.exitCode() + "): " + lastLine(result), result.exitCode());
         }
     }
 
@@ -172,7 +170,7 @@ public class Filesystems {
     }
 
     private Size filesystemSize(Path real, String mountPoint, String fsType) {
-        if ("ext4".equals(fsType)) {
+        if (isExt(fsType)) {
             Map<String, String> header = ext4Header(real);
             return new Size(number(header, "Block count"), number(header, "Block size"));
         }
@@ -204,8 +202,12 @@ public class Filesystems {
         return Long.parseLong(value);
     }
 
-    private boolean mounted(Path real) {
-        return mountTable.entries().stream().anyMatch(entry -> DeviceNumbers.isOn(entry, real));
+    private boolean mountedAt(Path real, String mountPoint) {
+        return mountTable.at(mountPoint).filter(entry -> DeviceNumbers.isOn(entry, real)).isPresent();
+    }
+
+    private static boolean isExt(String fsType) {
+        return "ext3".equals(fsType) || "ext4".equals(fsType);
     }
 
     private static String lastLine(CommandResult result) {

@@ -31,6 +31,7 @@ public class Mounter {
      * already mounted there.
      *
      * @throws MountConflictException when another device is mounted there
+     * @throws MountFailedException when the kernel refuses the mount, with mount's reason
      */
     public void mount(Path device, String mountPoint, String fsType, List<String> options) {
         Operands.filesystem(fsType);
@@ -47,8 +48,26 @@ public class Mounter {
         }
         createDirectory(mp);
         log.info("mounting {} ({}) at {} as {} with {}", device, real, mp, fsType, joinedOptions);
-        executor.run(Command.of("mount", "-t", fsType, "-o", joinedOptions, "--", real.toString(), mp)
-                .withTimeout(MOUNT_TIMEOUT));
+        Command mount = Command.of("mount", "-t", fsType, "-o", joinedOptions, "--", real.toString(), mp)
+                .withTimeout(MOUNT_TIMEOUT);
+        CommandResult result = executor.execute(mount);
+        if (!result.succeeded()) {
+            HostCommandException failure = new HostCommandException("could not mount " + mp, mount, result);
+            throw new MountFailedException("mount of the device at " + mp + " failed: " + reason(result, device, real, mp), failure);
+        }
+    }
+
+    /**
+     * mount(8)'s first line of stderr names the kernel's reason ("wrong fs type, bad option, bad
+     * superblock on /dev/…", "Structure needs cleaning"); its exit code alone says little.
+     */
+    private static String reason(CommandResult result, Path device, Path real, String mountPoint) {
+        String first = result.stderr().strip().lines().findFirst().orElse("exit code " + result.exitCode());
+        String text = first.startsWith("mount: ") ? first.substring("mount: ".length()) : first;
+        if (text.startsWith(mountPoint + ": ")) {
+            text = text.substring(mountPoint.length() + 2);
+        }
+        return HostPaths.hidden(text, device, real, mountPoint);
     }
 
     /**

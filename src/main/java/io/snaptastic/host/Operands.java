@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  */
 final class Operands {
 
-    static final Set<String> FILESYSTEMS = Set.of("ext4", "xfs");
+    /** What the agent makes on an empty volume. */
+    static final Set<String> NEW_FILESYSTEMS = Set.of("ext4", "xfs");
+    /** What it checks, mounts and grows: also ext3, which the Python snaptastic could make. */
+    static final Set<String> FILESYSTEMS = Set.of("ext3", "ext4", "xfs");
 
     private static final Pattern DEVICE = Pattern.compile("^/dev/[A-Za-z0-9/_-]+$");
     private static final Pattern SAFE_PATH = Pattern.compile("^(/[A-Za-z0-9._@+-]+)+$");
@@ -52,9 +55,18 @@ final class Operands {
         return mountPoint;
     }
 
+    /** A filesystem the agent can check, mount and grow. */
     static String filesystem(String fsType) {
         if (!FILESYSTEMS.contains(fsType)) {
-            throw new InvalidOperandException("unsupported filesystem: " + fsType + " (ext4 or xfs)");
+            throw new InvalidOperandException("unsupported filesystem: " + fsType + " (ext3, ext4 or xfs)");
+        }
+        return fsType;
+    }
+
+    /** A filesystem the agent makes on an empty volume. */
+    static String newFilesystem(String fsType) {
+        if (!NEW_FILESYSTEMS.contains(fsType)) {
+            throw new InvalidOperandException("unsupported filesystem for a new volume: " + fsType + " (ext4 or xfs)");
         }
         return fsType;
     }

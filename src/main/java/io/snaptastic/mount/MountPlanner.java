@@ -21,7 +21,7 @@ final class MountPlanner {
                 return new PlannedVolume(volume.device(), volume.mountPoint(), null, "blocked: " + found.reason(), List.of());
             case ATTACHED:
                 return new PlannedVolume(volume.device(), volume.mountPoint(), null, "attached",
-                        List.of("fsck (or mkfs when blank)", "mount " + volume.mountPoint(), "ModifyInstanceAttribute"));
+                        List.of("e2fsck -p for ext3/ext4 (or mkfs when blank)", "mount " + volume.mountPoint(), "ModifyInstanceAttribute"));
             default:
                 break;
         }
@@ -35,10 +35,11 @@ final class MountPlanner {
             calls.add("CreateVolume(from " + newest.id() + ", " + Math.max(volume.size(), newest.volumeSizeGib()) + " GiB " + volume.type() + ")");
         }
         calls.add("AttachVolume(" + volume.device() + ")");
-        calls.add(newest == null ? "mkfs." + volume.fileSystem() : "fsck");
+        // What a restore holds is known only once blkid reads it; xfs gets no check (its mount replays the log).
+        calls.add(newest == null ? "mkfs." + volume.fileSystem() : "e2fsck -p for ext3/ext4");
         calls.add("mount " + volume.mountPoint());
         if (newest != null) {
-            calls.add("grow filesystem if the volume is larger");
+            calls.add("grow the filesystem online if the volume is larger");
         }
         calls.add("ModifyInstanceAttribute(DeleteOnTermination=" + volume.deleteOnTermination() + ")");
         return new PlannedVolume(volume.device(), volume.mountPoint(), snapshotId, state, calls);

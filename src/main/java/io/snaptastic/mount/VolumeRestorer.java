@@ -21,23 +21,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Restores one volume: creates it (from its snapshot, or empty), attaches it, formats only an empty
- * one, checks and mounts it. Whatever it created and could not mount is detached and deleted again.
+ * one, checks, mounts and grows it. What fails is cleaned up only where no data can be lost: an empty
+ * volume this operation made is unmounted, detached and deleted; one restored from a snapshot is kept
+ * (see {@link RestoreCleanup}).
  */
 class VolumeRestorer {
 
     private static final Logger log = LoggerFactory.getLogger(VolumeRestorer.class);
+
+    /** The steps at which a restored volume's own data has been read: from here on it is kept. */
+    private static final Set<VolumeStep> DATA_READ = EnumSet.of(VolumeStep.CHECK_FILESYSTEM, VolumeStep.MOUNT);
 
     private final Ec2 ec2;
     private final Filesystems filesystems;
     private final Mounter mounter;
     private final DeviceAwaiter devices;
     private final Timeouts timeouts;
+    private final RestoreCleanup cleanup;
 
     VolumeRestorer(Ec2 ec2, Filesystems filesystems, Mounter mounter, DeviceAwaiter devices, Timeouts timeouts) {
         this.ec2 = ec2;
@@ -45,14 +53,15 @@ class VolumeRestorer {
         this.mounter = mounter;
         this.devices = devices;
         this.timeouts = timeouts;
+        this.cleanup = new RestoreCleanup(ec2, mounter, timeouts);
     }
 
     /** Runs the whole chain for a volume that is not attached yet. */
     VolumeOutcome restore(SnapshotterContext context, VolumeSpec volume, Snapshot snapshot, String operationId,
             WorkflowListener listener) {
-        Progress progress = new Progress(VolumeOutcome.start(volume)
+        RestoreProgress progress = new RestoreProgress(VolumeOutcome.start(volume)
                 .withSnapshotId(snapshot == null ? null : snapshot.id()), listener);
-        boolean mounted = false;
+        boolean restored = snapshot != null;
         try {
             progress.step(VolumeStep.PRE_MOUNT_HOOK);
             context.snapshotter().preMount(volume);
@@ -63,37 +72,60 @@ class VolumeRestorer {
             awaitAvailable(volume, created.id());
             progress.step(VolumeStep.ATTACH);
             ec2.attachVolume(created.id(), context.instanceId(), volume.device());
-            mounted = prepareAndMount(context, volume, created.id(), snapshot != null, progress);
+            prepareAndMount(context, volume, created.id(), restored, progress);
             return finish(context, volume, progress);
         } catch (RuntimeException e) {
-            log.warn("restoring {} on {} failed at {}", volume.device(), volume.mountPoint(), progress.current().step(), e);
-            VolumeOutcome failed = progress.current().failed(Failures.describe(e));
-            if (!mounted && failed.volumeId() != null) {
-                cleanUp(context, volume, failed.volumeId(), progress);
-            }
-            listener.update(failed);
-            return failed;
+            VolumeOutcome reached = progress.current();
+            log.warn("restoring {} on {} failed at {}", volume.device(), volume.mountPoint(), reached.step(), e);
+            String left = reached.volumeId() == null ? "" : leftBehind(context, volume, reached, restored, progress);
+            return progress.fail(Failures.describe(e) + left);
         }
     }
 
     /**
      * Continues with a volume already attached at the device (a crash or a failed mount before):
      * no new volume is created, and an empty one is formatted only if blkid finds nothing on it.
+     * Nothing is ever deleted here: the volume may hold data from before this operation.
      */
     VolumeOutcome resume(SnapshotterContext context, VolumeSpec volume, Volume attached, WorkflowListener listener) {
-        Progress progress = new Progress(VolumeOutcome.start(volume).withVolumeId(attached.id())
+        RestoreProgress progress = new RestoreProgress(VolumeOutcome.start(volume).withVolumeId(attached.id())
                 .withSnapshotId(attached.snapshotId()), listener);
+        boolean restored = attached.snapshotId() != null;
         try {
             progress.step(VolumeStep.PRE_MOUNT_HOOK);
             context.snapshotter().preMount(volume);
-            prepareAndMount(context, volume, attached.id(), attached.snapshotId() != null, progress);
+            prepareAndMount(context, volume, attached.id(), restored, progress);
+            // A retained tag from an earlier failed mount stays: the agent is not granted DeleteTags, and
+            // the reaper only looks at detached volumes.
             return finish(context, volume, progress);
         } catch (RuntimeException e) {
-            log.warn("mounting attached {} on {} failed at {}", attached.id(), volume.mountPoint(), progress.current().step(), e);
-            VolumeOutcome failed = progress.current().failed(Failures.describe(e));
-            listener.update(failed);
-            return failed;
+            VolumeOutcome reached = progress.current();
+            log.warn("mounting attached {} on {} failed at {}", attached.id(), volume.mountPoint(), reached.step(), e);
+            String left = progress.isMounted()
+                    ? "; the volume stays mounted at " + volume.mountPoint()
+                    : restored && DATA_READ.contains(reached.step())
+                            ? cleanup.retain(attached.id())
+                            : "";
+            return progress.fail(Failures.describe(e) + left);
         }
+    }
+
+    /**
+     * After a failure: a mounted restored volume stays mounted (its data is in use, perhaps already
+     * written to); a restored one whose check or mount failed is kept; an empty one is undone.
+     */
+    private String leftBehind(SnapshotterContext context, VolumeSpec volume, VolumeOutcome reached, boolean restored,
+            RestoreProgress progress) {
+        progress.tell(reached.at(VolumeStep.CLEAN_UP));
+        if (progress.isMounted()) {
+            return restored
+                    ? "; the volume stays mounted at " + volume.mountPoint() + ", as it holds restored data"
+                    : cleanup.undoMounted(context, volume, reached.volumeId());
+        }
+        if (restored && DATA_READ.contains(reached.step())) {
+            return cleanup.retain(reached.volumeId());
+        }
+        return cleanup.deleteUnmounted(context, volume, reached.volumeId());
     }
 
     private void awaitAvailable(VolumeSpec volume, String volumeId) {
@@ -104,8 +136,8 @@ class VolumeRestorer {
         }
     }
 
-    private boolean prepareAndMount(
-            SnapshotterContext context, VolumeSpec volume, String volumeId, boolean restored, Progress progress) {
+    private void prepareAndMount(
+            SnapshotterContext context, VolumeSpec volume, String volumeId, boolean restored, RestoreProgress progress) {
         progress.step(VolumeStep.AWAIT_ATTACHED);
         ec2.awaitAttached(volumeId, context.instanceId(), timeouts.attached(), timeouts.stuckAttaching());
         progress.step(VolumeStep.RESOLVE_DEVICE);
@@ -120,51 +152,43 @@ class VolumeRestorer {
             if (restored && probe.fsType() == null) {
                 throw new IllegalStateException("the volume restored from a snapshot holds no filesystem; it is left unformatted");
             }
+            // What the volume holds, not what the configuration says: a Python snaptastic snapshot is
+            // xfs or ext3 where the agent's default is ext4.
             fileSystem = probe.fsType();
             filesystems.check(device, fileSystem);
         }
-        // ext4 grows offline, before the mount (online resize needs CAP_SYS_RESOURCE, which containers
-        // often drop); xfs can only grow mounted.
-        boolean growMounted = "xfs".equals(fileSystem);
-        if (restored && !growMounted) {
-            progress.step(VolumeStep.GROW_FILESYSTEM);
-            filesystems.growIfNeeded(device, volume.mountPoint(), fileSystem);
-        }
         progress.step(VolumeStep.MOUNT);
         mounter.mount(device, volume.mountPoint(), fileSystem, volume.mountOptions());
-        if (restored && growMounted) {
+        progress.mounted();
+        if (restored) {
             progress.step(VolumeStep.GROW_FILESYSTEM);
-            filesystems.growIfNeeded(device, volume.mountPoint(), fileSystem);
+            grow(volume, device, fileSystem, progress);
         }
-        return true;
     }
 
-    private VolumeOutcome finish(SnapshotterContext context, VolumeSpec volume, Progress progress) {
+    /**
+     * Grows online, after the mount. A failed grow leaves a working mount at the snapshot's size, so
+     * it is a warning, never a reason to unmount: online ext3/ext4 growth needs CAP_SYS_RESOURCE
+     * (resize2fs; fs/ext4/ioctl.c), which containers often drop.
+     */
+    private void grow(VolumeSpec volume, Path device, String fileSystem, RestoreProgress progress) {
+        try {
+            filesystems.growIfNeeded(device, volume.mountPoint(), fileSystem);
+        } catch (RuntimeException e) {
+            log.warn("could not grow {} at {}; it stays at the snapshot's size", fileSystem, volume.mountPoint(), e);
+            String hint = "xfs".equals(fileSystem) ? "" : " (online ext3/ext4 growth needs CAP_SYS_RESOURCE)";
+            progress.warn("the filesystem could not grow to the volume's size and stays at the snapshot's size: "
+                    + Failures.describe(e) + hint);
+        }
+    }
+
+    private VolumeOutcome finish(SnapshotterContext context, VolumeSpec volume, RestoreProgress progress) {
         progress.step(VolumeStep.SET_DELETE_ON_TERMINATION);
         ec2.setDeleteOnTermination(context.instanceId(), progress.current().volumeId(), volume.deleteOnTermination());
         progress.step(VolumeStep.POST_MOUNT_HOOK);
         context.snapshotter().postMount(volume);
         progress.step(VolumeStep.DONE);
         return progress.finish(VolumeOutcome.Status.DONE);
-    }
-
-    /** Undoes a half-made volume so that nothing leaks; a failure here is logged, the first error kept. */
-    private void cleanUp(SnapshotterContext context, VolumeSpec volume, String volumeId, Progress progress) {
-        try {
-            progress.listener.update(progress.current().at(VolumeStep.CLEAN_UP));
-            ec2.findVolume(volumeId).ifPresent(found -> {
-                if (!found.attachments().isEmpty()) {
-                    ec2.detachVolume(volumeId, context.instanceId(), volume.device(), true);
-                    ec2.awaitDetached(volumeId, timeouts.detached());
-                }
-                if (!"available".equals(found.state()) && found.attachments().isEmpty()) {
-                    ec2.awaitVolumeAvailable(volumeId, timeouts.volumeAvailable());
-                }
-                ec2.deleteVolume(volumeId);
-            });
-        } catch (RuntimeException e) {
-            log.error("could not clean up volume {} after a failed mount; the reaper will retry", volumeId, e);
-        }
     }
 
     private static NewVolume newVolume(SnapshotterContext context, VolumeSpec volume, Snapshot snapshot, String operationId) {
@@ -185,37 +209,6 @@ class VolumeRestorer {
             return "snaptastic-" + HexFormat.of().formatHex(hash, 0, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    /** The outcome as it moves along, told to the listener before each step's call. */
-    private static final class Progress {
-        private VolumeOutcome outcome;
-        private final WorkflowListener listener;
-
-        Progress(VolumeOutcome outcome, WorkflowListener listener) {
-            this.outcome = outcome;
-            this.listener = listener;
-        }
-
-        void step(VolumeStep step) {
-            outcome = outcome.at(step);
-            listener.update(outcome);
-        }
-
-        void volumeId(String id) {
-            outcome = outcome.withVolumeId(id);
-            listener.update(outcome);
-        }
-
-        VolumeOutcome finish(VolumeOutcome.Status status) {
-            outcome = outcome.finished(status);
-            listener.update(outcome);
-            return outcome;
-        }
-
-        VolumeOutcome current() {
-            return outcome;
         }
     }
 }

@@ -19,8 +19,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param status running, done, already-mounted, skipped, planned or failed
  * @param freezeMillis how long the filesystem was frozen, for snapshots
  * @param error why this volume failed or was skipped, when it was
- * @param warning what went differently than asked although the volume is done (an older snapshot restored,
- *     tags a made snapshot lacks)
+ * @param warning what went differently than asked, or did not work, although the volume is done (an older
+ *     snapshot restored, tags a made snapshot lacks, a filesystem that could not grow)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "What an operation did to one volume so far")
@@ -35,8 +35,9 @@ public record VolumeResult(
         String status,
         @Schema(description = "How long the filesystem was frozen, for snapshots", example = "84") Long freezeMillis,
         @Schema(description = "Why this volume failed or was skipped, when it was") String error,
-        @Schema(description = "What went differently than asked although the volume is done, such as an older "
-                + "snapshot restored because the newest was still pending, or tags a made snapshot lacks") String warning) {
+        @Schema(description = "What went differently than asked, or did not work, although the volume is done: an "
+                + "older snapshot restored because the newest was still pending, tags a made snapshot lacks, a filesystem "
+                + "that could not grow") String warning) {
 
     /** A result without a warning; journals written before warnings existed read as these. */
     public VolumeResult(String device, String mountPoint, String volumeId, String snapshotId, String step, String status,

@@ -6,8 +6,8 @@ package io.snaptastic.snapshotter;
  * @param status running, done, already-mounted, skipped, planned (dry run) or failed
  * @param freezeMillis how long its filesystem was frozen (snapshots only; null otherwise)
  * @param error what went wrong, for a person, or why the volume was skipped; null otherwise
- * @param warning what went differently than asked although the volume is done, such as an older snapshot
- *     restored because the newest stayed pending, or tags a made snapshot lacks; null when nothing did
+ * @param warning what went differently than asked, or did not work, although the volume is done (an older
+ *     snapshot restored, tags a made snapshot lacks, a filesystem left at its snapshot's size); null when nothing
  */
 public record VolumeOutcome(
         String device,
@@ -63,8 +63,10 @@ public record VolumeOutcome(
         return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, Status.FAILED, freezeMillis, why, warning);
     }
 
+    /** Adds a warning; one given before is kept, the two joined. */
     public VolumeOutcome withWarning(String newWarning) {
-        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, newWarning);
+        String joined = warning == null || warning.equals(newWarning) ? newWarning : warning + "; " + newWarning;
+        return new VolumeOutcome(device, mountPoint, volumeId, snapshotId, step, status, freezeMillis, error, joined);
     }
 
     /** Left alone on purpose, for the reason given. */

@@ -25,6 +25,7 @@ public final class VolumeSpecValidator {
 
     static final Pattern MOUNT_OPTION = Pattern.compile("^[A-Za-z0-9_=.:/+-]+$");
 
+    /** What a new, empty volume is formatted as; a restore mounts whatever the snapshot holds (ext3 too). */
     static final Set<String> FILE_SYSTEMS = Set.of("ext4", "xfs");
 
     /** Size, IOPS and throughput ranges per volume type, as EC2 documents them. */

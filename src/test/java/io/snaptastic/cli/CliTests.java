@@ -112,6 +112,19 @@ class CliTests {
     }
 
     @Test
+    void aMountedVolumeWithAWarningSucceedsAndPrintsTheWarning() {
+        agent.answer(200, """
+                {"id":"op-3","type":"mount","snapshotter":"solr","status":"succeeded",
+                 "volumes":[{"device":"/dev/sdf","mountPoint":"/mnt/solr","volumeId":"vol-1","step":"done","status":"done",
+                 "warning":"the filesystem could not grow to the volume's size and stays at the snapshot's size"}]}""");
+
+        StubAgent.Run run = agent.run("mount-snapshots", "solr");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.err()).contains("/dev/sdf on /mnt/solr: done, volume vol-1; warning: the filesystem could not grow");
+    }
+
+    @Test
     void anUnknownSnapshotterIsAUsageErrorPrintedAsTitleAndDetail() {
         agent.problem(404, "unknown-snapshotter", "Unknown snapshotter", "no snapshotter named solr2");
 

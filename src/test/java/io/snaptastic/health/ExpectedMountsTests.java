@@ -77,7 +77,7 @@ class ExpectedMountsTests {
     }
 
     static VolumeResult volume(String device, String mountPoint, String volumeId, String status) {
-        return new VolumeResult(device, mountPoint, volumeId, null, "done", status, null, null);
+        return new VolumeResult(device, mountPoint, volumeId, null, "done", status, null, null, null);
     }
 
     static Operation operation(OperationType type, OperationStatus status, Map<String, Object> details, VolumeResult... volumes) {

@@ -31,8 +31,8 @@ class OperationMetricsTests {
     @Test
     void recordsTheLongestFreezeOfASnapshot() {
         metrics.record(operation(OperationType.SNAPSHOT, OperationStatus.SUCCEEDED, 5000, List.of(
-                new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", "snap-1", "done", "done", 120L, null),
-                new VolumeResult("/dev/sdg", "/mnt/b", "vol-2", "snap-2", "done", "done", 150L, null))));
+                new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", "snap-1", "done", "done", 120L, null, null),
+                new VolumeResult("/dev/sdg", "/mnt/b", "vol-2", "snap-2", "done", "done", 150L, null, null))));
 
         assertThat(meters.get("snaptastic.freeze").tag("snapshotter", "solr").timer().max(TimeUnit.MILLISECONDS))
                 .isEqualTo(150);
@@ -41,11 +41,11 @@ class OperationMetricsTests {
     @Test
     void recordsRestoreTimeOnlyForMountsThatRestoredFromASnapshot() {
         metrics.record(operation(OperationType.MOUNT, OperationStatus.SUCCEEDED, 1000, List.of(
-                new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "done", "done", null, null))));
+                new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "done", "done", null, null, null))));
         assertThat(meters.find("snaptastic.restore").timer()).isNull();
 
         metrics.record(operation(OperationType.MOUNT, OperationStatus.SUCCEEDED, 7000, List.of(
-                new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", "snap-1", "done", "done", null, null))));
+                new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", "snap-1", "done", "done", null, null, null))));
         assertThat(meters.get("snaptastic.restore").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(7000);
     }
 

@@ -2,18 +2,20 @@ package io.snaptastic.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Formats, checks, mounts and grows real filesystems on loop devices, as root. */
+/** Formats, checks, mounts, restores and grows real filesystems on loop devices, as root. */
 class FilesystemsHostTests {
 
     static final long MIB = 1 << 20;
@@ -22,6 +24,7 @@ class FilesystemsHostTests {
     final Filesystems filesystems = new Filesystems(executor, new MountTable());
     final Mounter mounter = new Mounter(executor, new MountTable());
     HostFixture host;
+    Freezer freezer;
 
     @BeforeEach
     void createFixture() throws IOException {
@@ -30,9 +33,21 @@ class FilesystemsHostTests {
 
     @AfterEach
     void releaseEverything() throws IOException {
-        if (host != null) {
-            host.close();
+        try {
+            if (freezer != null) {
+                freezer.close();
+            }
+        } finally {
+            if (host != null) {
+                host.close();
+            }
         }
+    }
+
+    /** The agent's own freezer, recording under the fixture's dir. */
+    private Freezer freezer() throws IOException {
+        freezer = new Freezer(executor, new MountTable(), Files.createDirectories(host.dir().resolve("state")));
+        return freezer;
     }
 
     @Test
@@ -71,25 +86,23 @@ class FilesystemsHostTests {
     }
 
     @Test
-    void ext4RoundTripChecksMountsAndGrowsBeforeMounting() throws IOException {
+    void ext4RoundTripChecksAndMountsAndNeverGrowsOffline() throws IOException {
         LoopDevice loop = host.loop("ext4", 64 * MIB);
         String mountPoint = host.mountPoint("ext4");
         filesystems.format(loop.device(), "ext4", false);
         filesystems.check(loop.device(), "ext4");
         mounter.mount(loop.device(), mountPoint, "ext4", List.of("defaults", "noatime"));
         Files.writeString(Path.of(mountPoint, "kept"), "data");
-        long sizeBefore = Files.getFileStore(Path.of(mountPoint)).getTotalSpace();
         mounter.unmount(mountPoint, false);
 
         loop.grow(128 * MIB);
         filesystems.check(loop.device(), "ext4");
 
-        assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "ext4")).isTrue();
-        assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "ext4")).isFalse();
+        assertThatExceptionOfType(IllegalStateException.class)
+                .isThrownBy(() -> filesystems.growIfNeeded(loop.device(), mountPoint, "ext4"));
         mounter.mount(loop.device(), mountPoint, "ext4", List.of("defaults"));
         mounter.mount(loop.device(), mountPoint, "ext4", List.of("defaults"));
         assertThat(Path.of(mountPoint, "kept")).hasContent("data");
-        assertThat(Files.getFileStore(Path.of(mountPoint)).getTotalSpace()).isGreaterThan(sizeBefore);
         assertThat(mounter.mountedAt(mountPoint)).map(MountEntry::fsType).hasValue("ext4");
         mounter.unmount(mountPoint, false);
         assertThat(mounter.mountedAt(mountPoint)).isEmpty();
@@ -108,11 +121,33 @@ class FilesystemsHostTests {
         loop.grow(128 * MIB);
 
         assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "ext4")).isTrue();
+        assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "ext4")).isFalse();
         assertThat(Files.getFileStore(Path.of(mountPoint)).getTotalSpace()).isGreaterThan(sizeBefore);
     }
 
     @Test
-    void xfsRoundTripChecksMountsAndGrowsOnline() throws IOException {
+    void ext4OnlineGrowthWithoutCapSysResourceFailsAndLeavesTheMountAsItWas() throws IOException {
+        assumeFalse(HostCapabilities.effective(HostCapabilities.CAP_SYS_RESOURCE),
+                "this process has CAP_SYS_RESOURCE, so online ext4 growth succeeds here");
+        LoopDevice loop = host.loop("ext4-nocap", 64 * MIB);
+        String mountPoint = host.mountPoint("ext4-nocap");
+        filesystems.format(loop.device(), "ext4", false);
+        mounter.mount(loop.device(), mountPoint, "ext4", List.of("defaults"));
+        Files.writeString(Path.of(mountPoint, "kept"), "data");
+        long sizeBefore = Files.getFileStore(Path.of(mountPoint)).getTotalSpace();
+
+        loop.grow(128 * MIB);
+
+        assertThatExceptionOfType(HostCommandException.class)
+                .isThrownBy(() -> filesystems.growIfNeeded(loop.device(), mountPoint, "ext4"))
+                .satisfies(e -> assertThat(e.stderr()).contains("Permission denied"));
+        assertThat(mounter.mountedAt(mountPoint)).map(MountEntry::fsType).hasValue("ext4");
+        assertThat(Files.getFileStore(Path.of(mountPoint)).getTotalSpace()).isEqualTo(sizeBefore);
+        assertThat(Path.of(mountPoint, "kept")).hasContent("data");
+    }
+
+    @Test
+    void xfsRoundTripMountsAndGrowsOnline() throws IOException {
         HostFixture.assumeXfs();
         // mkfs.xfs makes no filesystem under 300 MiB.
         LoopDevice loop = host.loop("xfs", 300 * MIB);
@@ -130,9 +165,72 @@ class FilesystemsHostTests {
         assertThat(filesystems.growIfNeeded(loop.device(), mountPoint, "xfs")).isFalse();
         assertThat(Files.getFileStore(Path.of(mountPoint)).getTotalSpace()).isGreaterThan(sizeBefore);
         mounter.unmount(mountPoint, false);
-        filesystems.check(loop.device(), "xfs");
+        assertThatExceptionOfType(IllegalStateException.class)
+                .isThrownBy(() -> filesystems.growIfNeeded(loop.device(), mountPoint, "xfs"));
         mounter.mount(loop.device(), mountPoint, "xfs", List.of("defaults"));
         assertThat(Path.of(mountPoint, "kept")).hasContent("data");
+    }
+
+    /**
+     * A snapshot of a frozen XFS, as the agent and the Python snaptastic take it: the copy's log is
+     * dirty, so {@code xfs_repair -n} refuses it, and the mount replays it. Restored onto a larger
+     * device, it then grows online.
+     */
+    @Test
+    void aCopyOfAFrozenXfsMountsReplayingItsLogAndGrowsOnline() throws IOException {
+        HostFixture.assumeXfs();
+        LoopDevice original = host.loop("xfs-original", 300 * MIB);
+        String originalMount = host.mountPoint("xfs-original");
+        filesystems.format(original.device(), "xfs", false);
+        mounter.mount(original.device(), originalMount, "xfs", List.of("defaults"));
+        Files.writeString(Path.of(originalMount, "kept"), "before the snapshot");
+        Path copy = host.dir().resolve("xfs-restored.img");
+        try (FrozenFilesystems frozen = freezer().freeze(List.of(originalMount), Duration.ofSeconds(60))) {
+            Files.copy(original.image(), copy);
+        }
+        // The copy has the original's UUID, and XFS mounts no second filesystem with the same one
+        // (xfs(5), "nouuid"): as on EC2, where the restore follows the unmount or runs elsewhere.
+        mounter.unmount(originalMount, false);
+        LoopDevice restored = host.loop("xfs-restored", 400 * MIB);
+        String restoredMount = host.mountPoint("xfs-restored");
+        assertThat(executor.execute(HostFixture.command("xfs_repair", "-n", "--", restored.device().toString())).exitCode())
+                .as("xfs_repair -n on the frozen copy's dirty log").isEqualTo(1);
+
+        assertThat(filesystems.probe(restored.device()).fsType()).isEqualTo("xfs");
+        filesystems.check(restored.device(), "xfs");
+        mounter.mount(restored.device(), restoredMount, "xfs", List.of("defaults"));
+
+        assertThat(Path.of(restoredMount, "kept")).hasContent("before the snapshot");
+        long sizeBefore = Files.getFileStore(Path.of(restoredMount)).getTotalSpace();
+        assertThat(filesystems.growIfNeeded(restored.device(), restoredMount, "xfs")).isTrue();
+        assertThat(Files.getFileStore(Path.of(restoredMount)).getTotalSpace()).isGreaterThan(sizeBefore);
+        mounter.unmount(restoredMount, false);
+        assertThat(executor.execute(HostFixture.command("xfs_repair", "-n", "--", restored.device().toString())).exitCode())
+                .as("xfs_repair -n once the mount replayed the log").isZero();
+    }
+
+    /** The Python snaptastic could make ext3: a copy of a frozen one is checked, mounted as ext3 and kept. */
+    @Test
+    void aCopyOfAFrozenExt3ChecksAndMountsAsExt3() throws IOException {
+        LoopDevice original = host.loop("ext3-original", 64 * MIB);
+        String originalMount = host.mountPoint("ext3-original");
+        executor.run(HostFixture.command("mkfs.ext3", "-q", "--", original.device().toString()));
+        mounter.mount(original.device(), originalMount, "ext3", List.of("defaults"));
+        Files.writeString(Path.of(originalMount, "kept"), "ext3 data");
+        Path copy = host.dir().resolve("ext3-restored.img");
+        try (FrozenFilesystems frozen = freezer().freeze(List.of(originalMount), Duration.ofSeconds(60))) {
+            Files.copy(original.image(), copy);
+        }
+        LoopDevice restored = host.loop("ext3-restored", 64 * MIB);
+        String restoredMount = host.mountPoint("ext3-restored");
+
+        assertThat(filesystems.probe(restored.device()).fsType()).isEqualTo("ext3");
+        filesystems.check(restored.device(), "ext3");
+        mounter.mount(restored.device(), restoredMount, "ext3", List.of("defaults"));
+
+        assertThat(Path.of(restoredMount, "kept")).hasContent("ext3 data");
+        assertThat(mounter.mountedAt(restoredMount)).map(MountEntry::fsType).hasValue("ext3");
+        assertThat(filesystems.growIfNeeded(restored.device(), restoredMount, "ext3")).isFalse();
     }
 
     @Test

@@ -49,6 +49,27 @@ class MounterTests {
     }
 
     @Test
+    void mountsAnExt3ThePythonSnaptasticMade() {
+        host.expectSuccess("mount", "-t", "ext3", "-o", "defaults", "--", "/dev/null", mountPoint);
+
+        mounter.mount(device, mountPoint, "ext3", List.of("defaults"));
+    }
+
+    @Test
+    void saysWhyTheKernelRefusedAMountWithoutNamingHostPaths() {
+        host.expect(List.of("mount", "-t", "xfs", "-o", "defaults", "--", "/dev/null", mountPoint), 32, "",
+                "mount: " + mountPoint + ": wrong fs type, bad option, bad superblock on /dev/null, missing codepage or helper"
+                        + " program, or other error.\n       dmesg(1) may have more information after failed mount system call.\n");
+
+        assertThatExceptionOfType(MountFailedException.class)
+                .isThrownBy(() -> mounter.mount(device, mountPoint, "xfs", List.of("defaults")))
+                .withMessageContaining("at " + mountPoint + " failed: wrong fs type, bad option, bad superblock on the device")
+                .withMessageNotContaining("/dev/null")
+                .withMessageNotContaining(device.toString())
+                .withCauseInstanceOf(HostCommandException.class);
+    }
+
+    @Test
     void doesNothingWhenTheDeviceIsAlreadyMountedThere() throws IOException {
         mounted("40 27 1:3 / " + mountPoint + " rw - xfs /dev/null rw\n");
 

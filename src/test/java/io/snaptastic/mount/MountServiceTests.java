@@ -95,8 +95,8 @@ class MountServiceTests {
         order.verify(ec2).attachVolume("vol-1", "i-1", "/dev/sdf");
         order.verify(ec2).awaitAttached(eq("vol-1"), eq("i-1"), any(), any());
         order.verify(filesystems).check(DEVICE_F, "ext4");
-        order.verify(filesystems).growIfNeeded(DEVICE_F, "/mnt/solr", "ext4");
         order.verify(mounter).mount(DEVICE_F, "/mnt/solr", "ext4", List.of("defaults"));
+        order.verify(filesystems).growIfNeeded(DEVICE_F, "/mnt/solr", "ext4");
         order.verify(ec2).setDeleteOnTermination("i-1", "vol-1", true);
         order.verify(snapshotter).postMount(SOLR);
         order.verify(snapshotter).postMounts(List.of(SOLR));
@@ -183,7 +183,7 @@ class MountServiceTests {
     }
 
     @Test
-    void aStuckAttachmentIsDetachedByForceAndTheNewVolumeDeleted() {
+    void aStuckAttachmentIsDetachedByForceOnlyAfterANormalDetachIsRefusedAndTheNewVolumeDeleted() {
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of());
         given(ec2.createVolume(any())).willReturn(volume("vol-1", List.of()));
         willThrow(new Ec2Exception.AttachmentStuck("the attachment of vol-1 to i-1 got stuck: still attaching after 90 s"))
@@ -191,6 +191,9 @@ class MountServiceTests {
         Volume attaching = new Volume("vol-1", 20, "gp3", "in-use", "eu-west-1a", null, Instant.EPOCH,
                 List.of(new Volume.Attachment("i-1", "/dev/sdf", "attaching", false)), Map.of());
         given(ec2.findVolume("vol-1")).willReturn(Optional.of(attaching));
+        // The sandbox's answer (EC2's, by CSI's reading, may accept it): an attaching volume needs Force.
+        willThrow(new Ec2Exception.Conflict("IncorrectState", "Volume 'vol-1' is still attaching; detach it with Force.", null))
+                .given(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
 
         WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
 
@@ -199,8 +202,9 @@ class MountServiceTests {
             assertThat(v.step()).isEqualTo(VolumeStep.AWAIT_ATTACHED);
             assertThat(v.error()).contains("got stuck");
         });
-        // Forced: it never completed and was never mounted, so no data can be lost.
+        // Forced only once refused: it never completed and was never mounted, so no data can be lost.
         InOrder order = inOrder(ec2);
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
         order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", true);
         order.verify(ec2).awaitDetached(eq("vol-1"), any());
         order.verify(ec2).deleteVolume("vol-1");
@@ -313,7 +317,8 @@ class MountServiceTests {
 
         assertThat(plan).extracting(PlannedVolume::state).containsExactly("restore", "fresh");
         assertThat(plan.get(0).snapshotId()).isEqualTo("snap-new");
-        assertThat(plan.get(0).calls()).startsWith("CreateVolume(from snap-new, 30 GiB gp3)", "AttachVolume(/dev/sdf)", "fsck");
+        assertThat(plan.get(0).calls()).startsWith("CreateVolume(from snap-new, 30 GiB gp3)", "AttachVolume(/dev/sdf)",
+                "e2fsck -p for ext3/ext4", "mount /mnt/solr", "grow the filesystem online if the volume is larger");
         assertThat(plan.get(1).calls()).contains("mkfs.ext4");
         then(ec2).should(never()).createVolume(any());
         then(snapshotter).should(never()).preMounts(any());

@@ -55,7 +55,7 @@ class OperationsTests {
         assertThat(finished.status()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(finished.endedAt()).isNotNull();
         assertThat(finished.volumes()).containsExactly(
-                new VolumeResult("/dev/sdf", "/mnt/solr", "vol-1", null, "mounted", null, null, null));
+                new VolumeResult("/dev/sdf", "/mnt/solr", "vol-1", null, "mounted", null, null, null, null));
         assertThat(finished.details()).containsEntry("dryRun", false);
     }
 

@@ -32,7 +32,7 @@ class InterruptedOperationsTests {
         given(volumes.ours(created)).willReturn(true);
         given(volumes.release(created)).willReturn("detached and deleted vol-1");
 
-        String reason = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "attach", "running", null, null)));
+        String reason = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "attach", "running", null, null, null)));
 
         assertThat(reason).isEqualTo("/dev/sdf stopped at step attach; detached and deleted vol-1");
     }
@@ -44,7 +44,7 @@ class InterruptedOperationsTests {
         given(volumes.ours(created)).willReturn(true);
         given(volumes.release(created)).willReturn("deleted vol-2");
 
-        String reason = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", null, null, "create-volume", "running", null, null)));
+        String reason = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", null, null, "create-volume", "running", null, null, null)));
 
         assertThat(reason).contains("deleted vol-2");
     }
@@ -55,7 +55,7 @@ class InterruptedOperationsTests {
         given(volumes.find("vol-3")).willReturn(Optional.of(older));
         given(volumes.ours(older)).willReturn(true);
 
-        reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-3", null, "check-filesystem", "running", null, null)));
+        reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-3", null, "check-filesystem", "running", null, null, null)));
 
         then(volumes).should(never()).release(older);
     }
@@ -66,8 +66,8 @@ class InterruptedOperationsTests {
         given(volumes.find("vol-4")).willReturn(Optional.of(foreign));
         given(volumes.ours(foreign)).willReturn(false);
 
-        reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-4", null, "attach", "running", null, null),
-                new VolumeResult("/dev/sdg", "/mnt/b", "vol-5", null, "done", "done", null, null)));
+        reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-4", null, "attach", "running", null, null, null),
+                new VolumeResult("/dev/sdg", "/mnt/b", "vol-5", null, "done", "done", null, null, null)));
 
         then(volumes).should(never()).release(foreign);
         then(volumes).should(never()).find("vol-5");
@@ -76,7 +76,7 @@ class InterruptedOperationsTests {
     @Test
     void anInterruptedSnapshotSaysItsFreezeWasThawed() {
         Operation snapshot = new Operation("op-1", OperationType.SNAPSHOT, "solr", OperationStatus.RUNNING, STARTED, null,
-                List.of(new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "freeze", "running", null, null)), null, Map.of());
+                List.of(new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "freeze", "running", null, null, null)), null, Map.of());
 
         assertThat(reconciler.reconcile(snapshot)).contains("stopped at step freeze", "/mnt/a was thawed");
     }

@@ -122,6 +122,12 @@ class VolumeSpecValidatorTests {
     }
 
     @Test
+    void refusesExt3ForNewVolumesThoughRestoresMountIt() {
+        VolumeSpec volume = new VolumeSpec("/dev/sdf", "/mnt/a", 5, "gp3", null, null, "ext3", List.of("defaults"), true, null, true);
+        assertThat(validator.validate("v", List.of(volume))).containsExactly("v[0].file-system: 'ext3' is not one of [ext4, xfs]");
+    }
+
+    @Test
     void refusesMountOptionsThatCouldSmuggleArguments() {
         VolumeSpec volume = new VolumeSpec("/dev/sdf", "/mnt/a", 5, "gp3", null, null, "ext4",
                 List.of("noatime", "ro -o exec", ""), true, null, true);

@@ -1,0 +1,63 @@
+package io.snaptastic.mount;
+
+import io.snaptastic.snapshotter.VolumeOutcome;
+import io.snaptastic.snapshotter.VolumeStep;
+import io.snaptastic.snapshotter.WorkflowListener;
+
+/** One restore's outcome as it moves along, told to the listener before each step's call. */
+final class RestoreProgress {
+
+    private VolumeOutcome outcome;
+    private final WorkflowListener listener;
+    /** Whether this restore's mount succeeded: from then on nothing is detached under it. */
+    private boolean mounted;
+
+    RestoreProgress(VolumeOutcome outcome, WorkflowListener listener) {
+        this.outcome = outcome;
+        this.listener = listener;
+    }
+
+    void step(VolumeStep step) {
+        outcome = outcome.at(step);
+        listener.update(outcome);
+    }
+
+    void volumeId(String id) {
+        outcome = outcome.withVolumeId(id);
+        listener.update(outcome);
+    }
+
+    void warn(String warning) {
+        outcome = outcome.withWarning(warning);
+        listener.update(outcome);
+    }
+
+    /** Tells the listener of a passing state (such as clean-up) without making it the outcome. */
+    void tell(VolumeOutcome passing) {
+        listener.update(passing);
+    }
+
+    void mounted() {
+        mounted = true;
+    }
+
+    boolean isMounted() {
+        return mounted;
+    }
+
+    VolumeOutcome fail(String why) {
+        outcome = outcome.failed(why);
+        listener.update(outcome);
+        return outcome;
+    }
+
+    VolumeOutcome finish(VolumeOutcome.Status status) {
+        outcome = outcome.finished(status);
+        listener.update(outcome);
+        return outcome;
+    }
+
+    VolumeOutcome current() {
+        return outcome;
+    }
+}
