@@ -23,8 +23,8 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B package -DskipTests
 RUN java -Djarmode=tools -jar target/snaptastic.jar extract --destination /opt/snaptastic
 
 FROM eclipse-temurin:25-jre
-# The host tools the agent runs: mount, umount, blkid, lsblk, fsfreeze, losetup (util-linux), mkfs.ext4,
-# e2fsck, resize2fs (e2fsprogs), mkfs.xfs, xfs_repair, xfs_growfs (xfsprogs); curl for the HEALTHCHECK.
+# The host tools the agent runs: mount, umount, blkid, blockdev, lsblk, fsfreeze, losetup (util-linux),
+# mkfs.ext4, e2fsck, resize2fs, dumpe2fs (e2fsprogs), mkfs.xfs, xfs_growfs (xfsprogs); curl for the HEALTHCHECK.
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         util-linux e2fsprogs xfsprogs curl \
