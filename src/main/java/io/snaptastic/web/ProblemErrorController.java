@@ -39,7 +39,10 @@ class ProblemErrorController implements ErrorController {
         if (failure != null && isClientError(status)) {
             // The container refused the request itself (Tomcat's BadRequestException for a malformed
             // chunked body): the client's fault, so one line at WARN and no stack trace to flood the log.
-            log.warn("{} refused with {}: {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status, failure.toString());
+            if (request.getAttribute(RequestBodyLimitFilter.REFUSAL_LOGGED) == null) {
+                log.warn("{} refused with {}: {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status,
+                        failure.toString());
+            }
             problem = forStatus((Integer) status);
         } else if (failure != null) {
             problem = problems.describe(failure);

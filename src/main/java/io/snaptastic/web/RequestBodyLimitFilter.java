@@ -27,6 +27,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestBodyLimitFilter.class);
 
+    /** Set on a request whose refusal this filter has logged. */
+    static final String REFUSAL_LOGGED = RequestBodyLimitFilter.class.getName() + ".logged";
+
     private final int limit;
     private final ProblemWriter problems;
 
@@ -61,14 +64,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     /**
      * A body that breaks off or whose chunked encoding is malformed is the client's fault (Tomcat's
-     * BadRequestException, an IOException): 400, and the connection closed, since what is left of the
-     * stream cannot be trusted. Tomcat also marks such a request failed and renders its error page,
-     * which {@link ProblemErrorController} answers and logs in one line, so this logs only at DEBUG.
+     * BadRequestException, an IOException): 400, one line at WARN, and the connection closed, since
+     * what is left of the stream cannot be trusted. Tomcat may also mark such a request failed and
+     * render its error page; the attribute tells {@link ProblemErrorController} it is logged already.
      */
     private void refuseUnreadableBody(HttpServletRequest request, HttpServletResponse response, IOException failure)
             throws IOException {
-        log.debug("refused {} {}: its body could not be read ({})", request.getMethod(), request.getRequestURI(),
+        log.warn("refused {} {}: its body could not be read ({})", request.getMethod(), request.getRequestURI(),
                 failure.toString());
+        request.setAttribute(REFUSAL_LOGGED, Boolean.TRUE);
         if (response.isCommitted()) {
             return;
         }
