@@ -12,11 +12,9 @@ import static org.mockito.Mockito.never;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Snapshot;
-import java.time.Clock;
+import io.snaptastic.operation.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +27,7 @@ class SnapshotSelectorTests {
     private static final Snapshot NEW = snapshot("snap-new", Snapshot.PENDING, "2026-11-02T00:00:00Z");
 
     private final Ec2 ec2 = mock(Ec2.class);
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-02T00:05:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T00:05:00Z"));
     private final SnapshotSelector selector = new SnapshotSelector(ec2, clock);
 
     @Test
@@ -103,33 +101,5 @@ class SnapshotSelectorTests {
 
     private static Snapshot snapshot(String id, String state, String start) {
         return new Snapshot(id, "vol-1", state, "100%", Instant.parse(start), 1, "", Map.of("mount_point", "/mnt/solr"));
-    }
-
-    /** A clock the stubbed waits move, as the real ones take time. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
