@@ -38,6 +38,7 @@ public class FrozenSnapshotter {
     private final Sleeper sleeper;
     private final FreshSnapshotTagger tagger;
     private final UnansweredSnapshots unansweredSnapshots;
+    private final UninvitedSnapshots uninvited;
 
     /** On a snapshot taken a second time after a lost answer: the id of the one the operation kept. */
     static final String DUPLICATE_OF_TAG = "snaptastic:duplicate-of";
@@ -50,6 +51,7 @@ public class FrozenSnapshotter {
         this.sleeper = sleeper;
         this.tagger = new FreshSnapshotTagger(ec2, sleeper, pacing.tagRetry());
         this.unansweredSnapshots = new UnansweredSnapshots(ec2, sleeper);
+        this.uninvited = new UninvitedSnapshots(ec2);
     }
 
     /**
@@ -68,7 +70,7 @@ public class FrozenSnapshotter {
         List<SnapshotTarget> pending = targets;
         while (!pending.isEmpty()) {
             FreezeRound.Made made = round.run(context, pending, progress.leftOut(excluded), clock, operationId);
-            deleteUninvited(made.snapshots().values(), wanted, progress);
+            uninvited.delete(made.snapshots().values(), wanted, progress.seen);
             List<SnapshotTarget> again = progress.record(made, pending, wanted);
             again = adoptUnanswered(again, operationId, wanted, progress, pacing.lostAnswerPatience());
             if (!again.isEmpty() && waitedThawed(context, again, made, window, progress, clock)) {
@@ -97,7 +99,7 @@ public class FrozenSnapshotter {
         List<Snapshot> found = unansweredSnapshots.find(operationId, unanswered, patience).stream()
                 .filter(snapshot -> !progress.seen.contains(snapshot.id()))
                 .toList();
-        deleteUninvited(found, wanted, progress);
+        uninvited.delete(found, wanted, progress.seen);
         for (Snapshot snapshot : found) {
             if (progress.adopt(snapshot, wanted)) {
                 log.info("EC2 made {} of {} although the answer was lost; keeping it", snapshot.id(), snapshot.volumeId());
@@ -120,7 +122,7 @@ public class FrozenSnapshotter {
         List<Snapshot> late = unansweredSnapshots.find(operationId, List.of(), Duration.ZERO).stream()
                 .filter(snapshot -> !progress.seen.contains(snapshot.id()))
                 .toList();
-        deleteUninvited(late, wanted, progress);
+        uninvited.delete(late, wanted, progress.seen);
         for (Snapshot snapshot : late) {
             Snapshot kept = progress.made.get(snapshot.volumeId());
             if (progress.adopt(snapshot, wanted)) {
@@ -156,28 +158,6 @@ public class FrozenSnapshotter {
         progress.waited = progress.waited.plus(pause);
         again.forEach(t -> progress.failures.remove(t.volumeId()));
         return true;
-    }
-
-    /**
-     * CreateSnapshots snapshots whatever the instance has attached when EC2 takes the request: a volume
-     * attached after our DescribeInstances gets a snapshot with our managed tags and its own. Delete it at
-     * once rather than leave a snapshot that looks like one of ours but belongs to no snapshotter.
-     */
-    private void deleteUninvited(Collection<Snapshot> snapshots, Set<String> wanted, SnapshotProgress progress) {
-        for (Snapshot snapshot : snapshots) {
-            String volumeId = snapshot.volumeId();
-            if (wanted.contains(volumeId) || !progress.seen.add(snapshot.id())) {
-                continue;
-            }
-            try {
-                ec2.deleteSnapshot(snapshot.id());
-                log.warn("CreateSnapshots also snapshotted {}, attached after the instance was read; deleted {}", volumeId,
-                        snapshot.id());
-            } catch (Ec2Exception e) {
-                log.error("CreateSnapshots also snapshotted {}, attached after the instance was read; could not delete {}: "
-                        + "delete it by hand", volumeId, snapshot.id(), e);
-            }
-        }
     }
 
     /**
