@@ -329,6 +329,33 @@ class FrozenSnapshotterTests {
         assertThat(frozenNow).hasValue(0);
     }
 
+    @Test
+    void aLookThatFailsCountsAsNothingSeenAndTheVolumeIsTakenAgain() {
+        given(ec2.createSnapshots(any(), anyCollection(), anyString(), anyMap()))
+                .willThrow(unavailable())
+                .willReturn(List.of(snapshot("snap-2", "vol-1")));
+        given(ec2.describeSnapshots(anyMap())).willThrow(unavailable());
+
+        FrozenSnapshotter.Result result = frozenSnapshotter.snapshot(context(SOLR), List.of(SOLR_TARGET), List.of(), CLOCK);
+
+        assertThat(result.byVolumeId().get("vol-1").id()).isEqualTo("snap-2");
+        assertThat(result.failures()).isEmpty();
+        assertThat(frozenWhileSleeping).containsOnly(0);
+    }
+
+    @Test
+    void aLostAnswersSnapshotOfAVolumeAttachedBehindOurBackIsDeletedOnceFound() {
+        willThrow(unavailable()).given(ec2).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot("snap-1", "vol-1"), snapshot("snap-stray", "vol-new")));
+
+        FrozenSnapshotter.Result result = frozenSnapshotter.snapshot(context(SOLR), List.of(SOLR_TARGET), List.of(), CLOCK);
+
+        assertThat(result.byVolumeId()).containsOnlyKeys("vol-1");
+        // Found by the look and again by the last one: deleted once.
+        then(ec2).should(times(1)).deleteSnapshot("snap-stray");
+        then(ec2).should(never()).deleteSnapshot("snap-1");
+    }
+
     private SnapshotterContext context(VolumeSpec... volumes) {
         return new SnapshotterContext(snapshotter, "i-1", "eu-west-1a", Map.of(), List.of(volumes), TAGS);
     }
