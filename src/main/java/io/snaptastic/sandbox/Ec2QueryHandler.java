@@ -71,7 +71,9 @@ final class Ec2QueryHandler implements HttpHandler {
             if (params.bool("DryRun", false)) {
                 throw new Ec2Error(412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
             }
-            return handler.handle(params, requestId);
+            String xml = handler.handle(params, requestId);
+            faults.afterAction(action);
+            return xml;
         } finally {
             faults.holdAnswer(action, arrived);
         }

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
-/** Applies the configured faults to each call: latency, throttling and random server errors. */
+/** Applies the configured faults to each call: latency, throttling, random server errors and lost answers. */
 final class FaultInjector {
 
     static final String DEFAULT = "default";
@@ -62,11 +62,27 @@ final class FaultInjector {
             throw new Ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.");
         }
         if (faults.errorRate() > 0 && random.getAsDouble() < faults.errorRate()) {
-            // AWS answers both; a client must retry either.
-            throw random.getAsDouble() < 0.5
-                    ? new Ec2Error(500, "InternalError", "An internal error has occurred")
-                    : new Ec2Error(503, "Unavailable", "The service is unavailable. Please try again shortly.");
+            throw serverError();
         }
+    }
+
+    /**
+     * Runs once an action was carried out: may lose its answer, so the client sees a server error for
+     * something EC2 did. Only a client that looks (or replays its ClientToken) before it asks again
+     * avoids making it twice.
+     */
+    void afterAction(String action) {
+        Double rate = faults.lostAnswer().getOrDefault(action, faults.lostAnswer().get(DEFAULT));
+        if (rate != null && rate > 0 && random.getAsDouble() < rate) {
+            throw serverError();
+        }
+    }
+
+    /** AWS answers both to a request it could not finish ("Error codes for the Amazon EC2 API"); a client must retry either. */
+    private Ec2Error serverError() {
+        return random.getAsDouble() < 0.5
+                ? new Ec2Error(500, "InternalError", "An internal error has occurred")
+                : new Ec2Error(503, "Unavailable", "The service is unavailable. Please try again shortly.");
     }
 
     /** Refuses a snapshot of a volume whose per-volume bucket is empty. */

@@ -95,6 +95,10 @@ public record SandboxProperties(
      * @param kmsDeniedKeyIds KMS keys the role may not use: an encrypted CreateVolume with one answers 200, and the
      *     volume goes creating and then disappears, as EC2 does (aws-ebs-csi-driver issue #3010); {@code default}
      *     stands for the account's default EBS key
+     * @param lostAnswer by action (or {@code default}), the probability (0..1) that the action is carried out and its
+     *     answer then lost: the client gets an InternalError (500) or Unavailable (503) although EC2 did what it asked.
+     *     A 5xx says nothing of whether the action ran ("Error codes for the Amazon EC2 API": server errors); this makes
+     *     a client prove it looks (or replays a ClientToken) before it asks again
      */
     public record Faults(
             Map<String, Duration> latency,
@@ -102,9 +106,10 @@ public record SandboxProperties(
             @DefaultValue("0") double errorRate,
             @DefaultValue("false") boolean attachNeverCompletes,
             Bucket snapshotsPerVolume,
-            List<String> kmsDeniedKeyIds) {
+            List<String> kmsDeniedKeyIds,
+            Map<String, Double> lostAnswer) {
 
-        public static final Faults NONE = new Faults(Map.of(), Map.of(), 0, false, null, List.of());
+        public static final Faults NONE = new Faults(Map.of(), Map.of(), 0, false, null, List.of(), Map.of());
 
         /** The keyword in {@code kms-denied-key-ids} for the key EC2 uses when a request names none. */
         public static final String DEFAULT_KEY = "default";
@@ -114,19 +119,29 @@ public record SandboxProperties(
             latency = latency == null ? Map.of() : Map.copyOf(latency);
             throttle = throttle == null ? Map.of() : Map.copyOf(throttle);
             kmsDeniedKeyIds = kmsDeniedKeyIds == null ? List.of() : List.copyOf(kmsDeniedKeyIds);
+            lostAnswer = lostAnswer == null ? Map.of() : Map.copyOf(lostAnswer);
             if (errorRate < 0 || errorRate > 1) {
                 throw new IllegalArgumentException("snaptastic.sandbox.faults.error-rate: must be within 0..1");
             }
+            lostAnswer.forEach((action, rate) -> {
+                if (rate == null || rate < 0 || rate > 1) {
+                    throw new IllegalArgumentException("snaptastic.sandbox.faults.lost-answer." + action + ": must be within 0..1");
+                }
+            });
         }
 
         /** The faults before the KMS fault existed. */
         public Faults(Map<String, Duration> latency, Map<String, Bucket> throttle, double errorRate,
                 boolean attachNeverCompletes, Bucket snapshotsPerVolume) {
-            this(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, List.of());
+            this(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, List.of(), Map.of());
         }
 
         public Faults withKmsDeniedKeyIds(List<String> keyIds) {
-            return new Faults(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, keyIds);
+            return new Faults(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, keyIds, lostAnswer);
+        }
+
+        public Faults withLostAnswer(Map<String, Double> rates) {
+            return new Faults(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, kmsDeniedKeyIds, rates);
         }
     }
 

@@ -41,10 +41,12 @@ final class FreezeRound {
      */
     record Made(Map<String, Snapshot> snapshots, Map<String, RuntimeException> refused, long freezeMillis) {}
 
-    Made run(SnapshotterContext context, List<SnapshotTarget> targets, Collection<String> excluded, Clock clock) {
+    /** @param operationId tagged on every snapshot, so one whose answer was lost can be found (UnansweredSnapshots) */
+    Made run(SnapshotterContext context, List<SnapshotTarget> targets, Collection<String> excluded, Clock clock,
+            String operationId) {
         List<String> mountPoints = targets.stream().map(t -> t.volume().mountPoint()).toList();
         String description = ResourceTags.description(context, mountPoints);
-        Map<String, String> tags = ResourceTags.forSnapshot(context, null, description, clock);
+        Map<String, String> tags = withOperation(ResourceTags.forSnapshot(context, null, description, clock), operationId);
         List<String> frozen = targets.stream().filter(SnapshotTarget::freeze).map(t -> t.volume().mountPoint()).toList();
         FrozenFilesystems freeze = frozen.isEmpty() ? null : freezer.freeze(frozen, context.snapshotter().settings().freezeMaxDuration());
         Map<String, Snapshot> made = new HashMap<>();
@@ -53,22 +55,22 @@ final class FreezeRound {
             if (excluded.size() > Ec2.MAX_EXCLUDED_VOLUMES) {
                 log.info("{} volumes of the instance are not {}'s, more than CreateSnapshots can leave out ({}); one "
                         + "CreateSnapshot per volume, inside the same freeze", excluded.size(), context.name(), Ec2.MAX_EXCLUDED_VOLUMES);
-                createEach(context, targets, clock, made, refused);
+                createEach(context, targets, clock, operationId, made, refused);
             } else {
-                createTogether(context, targets, excluded, description, tags, clock, made, refused);
+                createTogether(context, targets, excluded, description, tags, clock, operationId, made, refused);
             }
         }
         return new Made(made, refused, freeze == null ? 0 : freeze.frozenMillis());
     }
 
     private void createTogether(SnapshotterContext context, List<SnapshotTarget> targets, Collection<String> excluded,
-            String description, Map<String, String> tags, Clock clock, Map<String, Snapshot> made,
+            String description, Map<String, String> tags, Clock clock, String operationId, Map<String, Snapshot> made,
             Map<String, RuntimeException> refused) {
         try {
             ec2.createSnapshots(context.instanceId(), excluded, description, tags).forEach(s -> made.put(s.volumeId(), s));
         } catch (Ec2Exception.Unsupported e) {
             log.info("CreateSnapshots is refused here ({}); one CreateSnapshot per volume, inside the same freeze", e.awsCode());
-            createEach(context, targets, clock, made, refused);
+            createEach(context, targets, clock, operationId, made, refused);
         } catch (RuntimeException e) {
             // CreateSnapshots makes all of the set or none of it.
             targets.forEach(t -> refused.put(t.volumeId(), e));
@@ -76,13 +78,13 @@ final class FreezeRound {
     }
 
     /** Side by side, each call keeping its own answer: one refusal must not lose the others' snapshots. */
-    private void createEach(SnapshotterContext context, List<SnapshotTarget> targets, Clock clock, Map<String, Snapshot> made,
-            Map<String, RuntimeException> refused) {
+    private void createEach(SnapshotterContext context, List<SnapshotTarget> targets, Clock clock, String operationId,
+            Map<String, Snapshot> made, Map<String, RuntimeException> refused) {
         List<Callable<Object>> calls = new ArrayList<>();
         for (SnapshotTarget target : targets) {
             String mountPoint = target.volume().mountPoint();
             String own = ResourceTags.description(context, List.of(mountPoint));
-            Map<String, String> ownTags = ResourceTags.forSnapshot(context, mountPoint, own, clock);
+            Map<String, String> ownTags = withOperation(ResourceTags.forSnapshot(context, mountPoint, own, clock), operationId);
             calls.add(() -> {
                 try {
                     return ec2.createSnapshot(target.volumeId(), own, ownTags);
@@ -99,5 +101,10 @@ final class FreezeRound {
                 refused.put(targets.get(i).volumeId(), (RuntimeException) answers.get(i));
             }
         }
+    }
+
+    private static Map<String, String> withOperation(Map<String, String> tags, String operationId) {
+        tags.put(UnansweredSnapshots.OPERATION_TAG, operationId);
+        return tags;
     }
 }

@@ -8,13 +8,13 @@ import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Freezes the target filesystems together, makes the snapshots, and thaws the moment EC2 answers: a
  * snapshot's point in time is its request, not its completion. Nothing is ever waited out while
  * frozen: after a refusal it thaws, waits (for a volume's 15 s window, or a jittered backoff for
- * throttling), then freezes and asks again for the volumes still without a snapshot.
+ * throttling and server errors), then freezes and asks again for the volumes still without a snapshot.
+ * A call without an answer may have made its snapshots: they are looked for, thawed, before any retry.
  */
 public class FrozenSnapshotter {
 
@@ -36,6 +37,11 @@ public class FrozenSnapshotter {
     private final SnapshotPacing pacing;
     private final Sleeper sleeper;
     private final FreshSnapshotTagger tagger;
+    private final UnansweredSnapshots unansweredSnapshots;
+    private final UninvitedSnapshots uninvited;
+
+    /** On a snapshot taken a second time after a lost answer: the id of the one the operation kept. */
+    static final String DUPLICATE_OF_TAG = "snaptastic:duplicate-of";
 
     public FrozenSnapshotter(Ec2 ec2, Freezer freezer, Backoff backoff, SnapshotPacing pacing, Sleeper sleeper) {
         this.ec2 = ec2;
@@ -44,6 +50,8 @@ public class FrozenSnapshotter {
         this.pacing = pacing;
         this.sleeper = sleeper;
         this.tagger = new FreshSnapshotTagger(ec2, sleeper, pacing.tagRetry());
+        this.unansweredSnapshots = new UnansweredSnapshots(ec2, sleeper);
+        this.uninvited = new UninvitedSnapshots(ec2);
     }
 
     /**
@@ -56,62 +64,100 @@ public class FrozenSnapshotter {
 
     Result snapshot(SnapshotterContext context, List<SnapshotTarget> targets, Collection<String> excluded, Clock clock) {
         Set<String> wanted = targets.stream().map(SnapshotTarget::volumeId).collect(Collectors.toSet());
-        Progress progress = new Progress();
+        String operationId = UUID.randomUUID().toString();
+        SnapshotProgress progress = new SnapshotProgress();
         RateWindow window = new RateWindow(ec2, pacing.perVolumeInterval());
         List<SnapshotTarget> pending = targets;
         while (!pending.isEmpty()) {
-            FreezeRound.Made made = round.run(context, pending, progress.leftOut(excluded), clock);
-            deleteUninvited(made.snapshots(), wanted);
+            FreezeRound.Made made = round.run(context, pending, progress.leftOut(excluded), clock, operationId);
+            uninvited.delete(made.snapshots().values(), wanted, progress.seen);
             List<SnapshotTarget> again = progress.record(made, pending, wanted);
-            pending = !again.isEmpty() && waitedThawed(context, again, made, window, progress, clock) ? again : List.of();
+            again = adoptUnanswered(again, operationId, wanted, progress, pacing.lostAnswerPatience());
+            if (!again.isEmpty() && waitedThawed(context, again, made, window, progress, clock)) {
+                // The wait gave EC2 more time to show a snapshot whose answer was lost: look once more.
+                again = adoptUnanswered(again, operationId, wanted, progress, Duration.ZERO);
+            } else {
+                again = List.of();
+            }
+            pending = again;
         }
+        settleUnanswered(operationId, wanted, progress);
         Map<String, String> warnings = fixMountPointTags(context, targets, progress.made);
         return new Result(progress.made, progress.failures, warnings, progress.freezeMillis);
     }
 
     /**
+     * For the targets whose create call got no answer, looks (thawed) for the snapshots EC2 made
+     * anyway and keeps them; the targets still without one are returned, to be taken again.
+     */
+    private List<SnapshotTarget> adoptUnanswered(List<SnapshotTarget> again, String operationId, Set<String> wanted,
+            SnapshotProgress progress, Duration patience) {
+        List<String> unanswered = ids(again).stream().filter(progress.unanswered::contains).toList();
+        if (unanswered.isEmpty()) {
+            return again;
+        }
+        List<Snapshot> found = unansweredSnapshots.find(operationId, unanswered, patience).stream()
+                .filter(snapshot -> !progress.seen.contains(snapshot.id()))
+                .toList();
+        uninvited.delete(found, wanted, progress.seen);
+        for (Snapshot snapshot : found) {
+            if (progress.adopt(snapshot, wanted)) {
+                log.info("EC2 made {} of {} although the answer was lost; keeping it", snapshot.id(), snapshot.volumeId());
+            }
+        }
+        return again.stream().filter(t -> !progress.made.containsKey(t.volumeId())).toList();
+    }
+
+    /**
+     * One last look once the rounds are over, when a call went unanswered. A snapshot that shows up only
+     * now is kept when its volume has none (it was made, not lost), deleted when it is of a volume
+     * attached behind our back. One whose volume was snapshotted again is a duplicate: harmless next to
+     * a missing snapshot, and managed, so retention deletes it in time; tagged so an operator sees which
+     * one it duplicates.
+     */
+    private void settleUnanswered(String operationId, Set<String> wanted, SnapshotProgress progress) {
+        if (progress.unanswered.isEmpty()) {
+            return;
+        }
+        List<Snapshot> late = unansweredSnapshots.find(operationId, List.of(), Duration.ZERO).stream()
+                .filter(snapshot -> !progress.seen.contains(snapshot.id()))
+                .toList();
+        uninvited.delete(late, wanted, progress.seen);
+        for (Snapshot snapshot : late) {
+            Snapshot kept = progress.made.get(snapshot.volumeId());
+            if (progress.adopt(snapshot, wanted)) {
+                log.info("EC2 made {} of {} although the answer was lost; keeping it", snapshot.id(), snapshot.volumeId());
+            } else if (kept != null) {
+                log.warn("{} duplicates {} of {}: a lost answer was taken again; retention deletes it", snapshot.id(), kept.id(),
+                        snapshot.volumeId());
+                tagger.tag(snapshot.id(), Map.of(DUPLICATE_OF_TAG, kept.id()))
+                        .ifPresent(why -> log.warn("could not tag the duplicate {}: {}", snapshot.id(), why));
+            }
+        }
+    }
+
+    /**
      * Waits before EC2 is asked again for the throttled volumes (their filesystems are thawed: the round
      * closed its freeze): until their 15 s windows have passed, or a jittered backoff for other
-     * throttling. False, without waiting, once the waiting allowed is spent.
+     * throttling and for server errors. False, without waiting, once the waiting allowed is spent.
      */
     private boolean waitedThawed(SnapshotterContext context, List<SnapshotTarget> again, FreezeRound.Made made, RateWindow window,
-            Progress progress, Clock clock) {
-        RuntimeException refusal = made.refused().get(again.get(0).volumeId());
+            SnapshotProgress progress, Clock clock) {
+        RuntimeException refusal = progress.failures.get(again.get(0).volumeId());
         boolean rate = again.stream().anyMatch(t -> made.refused().get(t.volumeId()) instanceof Ec2Exception.SnapshotRateExceeded);
-        Duration pause = rate ? window.remaining(ids(again), clock) : backoff.delay(++progress.throttled);
-        boolean spent = rate ? progress.waited.plus(pause).compareTo(pacing.maxRateWait()) > 0 : progress.throttled >= backoff.attempts();
+        Duration pause = rate ? window.remaining(ids(again), clock) : backoff.delay(++progress.retried);
+        boolean spent = rate ? progress.waited.plus(pause).compareTo(pacing.maxRateWait()) > 0 : progress.retried >= backoff.attempts();
         if (spent) {
             log.warn("EC2 still refuses to snapshot {} of {} after {} s of waiting; giving up", ids(again), context.name(),
                     progress.waited.toSeconds());
             return false;
         }
         log.info("EC2 refused to snapshot {} of {} yet ({}); thawed, asking again in {} ms", ids(again), context.name(),
-                refusal.getMessage(), pause.toMillis());
+                refusal == null ? "no answer" : refusal.getMessage(), pause.toMillis());
         sleeper.sleep(pause);
         progress.waited = progress.waited.plus(pause);
         again.forEach(t -> progress.failures.remove(t.volumeId()));
         return true;
-    }
-
-    /**
-     * CreateSnapshots snapshots whatever the instance has attached when EC2 takes the request: a volume
-     * attached after our DescribeInstances gets a snapshot with our managed tags and its own. Delete it at
-     * once rather than leave a snapshot that looks like one of ours but belongs to no snapshotter.
-     */
-    private void deleteUninvited(Map<String, Snapshot> snapshots, Set<String> wanted) {
-        snapshots.forEach((volumeId, snapshot) -> {
-            if (wanted.contains(volumeId)) {
-                return;
-            }
-            try {
-                ec2.deleteSnapshot(snapshot.id());
-                log.warn("CreateSnapshots also snapshotted {}, attached after the instance was read; deleted {}", volumeId,
-                        snapshot.id());
-            } catch (Ec2Exception e) {
-                log.error("CreateSnapshots also snapshotted {}, attached after the instance was read; could not delete {}: "
-                        + "delete it by hand", volumeId, snapshot.id(), e);
-            }
-        });
     }
 
     /**
@@ -137,43 +183,6 @@ public class FrozenSnapshotter {
 
     private static List<String> ids(List<SnapshotTarget> targets) {
         return targets.stream().map(SnapshotTarget::volumeId).toList();
-    }
-
-    /** What the rounds so far made and were refused, and how long they froze and waited. */
-    private static final class Progress {
-        final Map<String, Snapshot> made = new HashMap<>();
-        final Map<String, RuntimeException> failures = new HashMap<>();
-        Duration waited = Duration.ZERO;
-        long freezeMillis;
-        int throttled;
-
-        /** A volume snapshotted in an earlier round is left out of a later CreateSnapshots. */
-        List<String> leftOut(Collection<String> excluded) {
-            Set<String> leftOut = new TreeSet<>(excluded);
-            leftOut.addAll(made.keySet());
-            return List.copyOf(leftOut);
-        }
-
-        /** Keeps the round's snapshots of wanted volumes and its refusals; the throttled targets, to ask again. */
-        List<SnapshotTarget> record(FreezeRound.Made round, List<SnapshotTarget> pending, Set<String> wanted) {
-            freezeMillis += round.freezeMillis();
-            round.snapshots().forEach((volumeId, snapshot) -> {
-                if (wanted.contains(volumeId)) {
-                    made.put(volumeId, snapshot);
-                }
-            });
-            List<SnapshotTarget> again = new ArrayList<>();
-            for (SnapshotTarget target : pending) {
-                RuntimeException refusal = round.refused().get(target.volumeId());
-                if (refusal != null) {
-                    failures.put(target.volumeId(), refusal);
-                }
-                if (refusal instanceof Ec2Exception.Throttled) {
-                    again.add(target);
-                }
-            }
-            return again;
-        }
     }
 
     /** Jittered exponential backoff between attempts of a snapshot EC2 throttled (RequestLimitExceeded). */

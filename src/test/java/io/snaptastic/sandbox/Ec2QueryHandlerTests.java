@@ -114,4 +114,28 @@ class Ec2QueryHandlerTests {
         assertThat(slept).singleElement().satisfies(hold -> assertThat(hold)
                 .isPositive().isLessThanOrEqualTo(Duration.ofMillis(500)));
     }
+
+    @Test
+    void aLostAnswerIsAServerErrorForAnActionThatWasCarriedOut() {
+        SandboxProperties.Faults lost = SandboxProperties.Faults.NONE.withLostAnswer(Map.of("CreateVolume", 1.0));
+        ec2 = SandboxHarness.start(stateDir, SandboxHarness.fast().withFaults(lost), new FakeDisks());
+
+        int before = ec2.call("DescribeVolumes").ok().texts("//volumeSet/item/volumeId").size();
+        SandboxHarness.Answer create = ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1", "ClientToken", "t-1");
+
+        assertThat(create.status()).isIn(500, 503);
+        assertThat(ec2.call("DescribeVolumes").ok().texts("//volumeSet/item/volumeId")).as("the volume was made").hasSize(before + 1);
+    }
+
+    @Test
+    void aCreateVolumeRetriedWithItsClientTokenAfterALostAnswerMakesNoSecondVolume() {
+        SandboxProperties.Faults lost = SandboxProperties.Faults.NONE.withLostAnswer(Map.of("CreateVolume", 1.0));
+        ec2 = SandboxHarness.start(stateDir, SandboxHarness.fast().withFaults(lost), new FakeDisks());
+
+        int before = ec2.call("DescribeVolumes").ok().texts("//volumeSet/item/volumeId").size();
+        ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1", "ClientToken", "t-1");
+        ec2.call("CreateVolume", "AvailabilityZone", "eu-west-1a", "Size", "1", "ClientToken", "t-1");
+
+        assertThat(ec2.call("DescribeVolumes").ok().texts("//volumeSet/item/volumeId")).hasSize(before + 1);
+    }
 }

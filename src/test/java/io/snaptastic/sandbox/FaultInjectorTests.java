@@ -82,4 +82,39 @@ class FaultInjectorTests {
         assertThat(internal.code()).isEqualTo("InternalError");
         assertThat(next[0]).isEqualTo(4);
     }
+
+    @Test
+    void losesTheAnswerOfAnActionAtItsOwnRateOrTheDefault() {
+        double[] draws = {0.4, 0.9, 0.6, 0.1, 0.2};
+        int[] next = {0};
+        SandboxProperties.Faults faults = SandboxProperties.Faults.NONE.withLostAnswer(Map.of("default", 0.5, "CreateSnapshots", 1.0));
+        FaultInjector injector = new FaultInjector(faults, nanos::get, () -> draws[next[0]++], duration -> { });
+
+        Ec2Error lost = catchThrowableOfType(Ec2Error.class, () -> injector.afterAction("CreateSnapshots"));
+        injector.afterAction("DescribeVolumes");
+        Ec2Error lostByDefault = catchThrowableOfType(Ec2Error.class, () -> injector.afterAction("CreateVolume"));
+
+        assertThat(lost.status()).as("0.4 < 1.0 lost; then 0.9 picks the 503").isEqualTo(503);
+        assertThat(lost.code()).isEqualTo("Unavailable");
+        assertThat(lostByDefault.status()).as("0.1 < 0.5 lost; then 0.2 picks the 500").isEqualTo(500);
+        assertThat(next[0]).isEqualTo(5);
+    }
+
+    @Test
+    void losesNoAnswerWhenNoRateIsSetAndNeverBeforeTheAction() {
+        SandboxProperties.Faults faults = SandboxProperties.Faults.NONE.withLostAnswer(Map.of("CreateSnapshots", 1.0));
+        FaultInjector injector = new FaultInjector(faults, nanos::get, () -> 0.0, duration -> { });
+
+        injector.beforeAction("CreateSnapshots");
+        injector.afterAction("DescribeSnapshots");
+
+        assertThatThrownBy(() -> injector.afterAction("CreateSnapshots")).isInstanceOf(Ec2Error.class);
+    }
+
+    @Test
+    void refusesALostAnswerRateOutsideZeroToOne() {
+        assertThatThrownBy(() -> SandboxProperties.Faults.NONE.withLostAnswer(Map.of("CreateSnapshots", 1.5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lost-answer.CreateSnapshots");
+    }
 }

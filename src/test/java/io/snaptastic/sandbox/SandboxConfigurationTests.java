@@ -70,12 +70,14 @@ class SandboxConfigurationTests {
                 "snaptastic.sandbox.faults.latency.CreateVolume=50ms", "snaptastic.sandbox.faults.throttle.DescribeVolumes.capacity=2",
                 "snaptastic.sandbox.faults.throttle.DescribeVolumes.refill-per-second=0.5",
                 "snaptastic.sandbox.faults.error-rate=0.1", "snaptastic.sandbox.faults.attach-never-completes=true",
+                "snaptastic.sandbox.faults.lost-answer.CreateSnapshots=1.0",
                 "snaptastic.sandbox.state-delay=0s").run(context -> {
                     SandboxProperties.Faults faults = context.getBean(SandboxProperties.class).faults();
                     assertThat(faults.latency()).containsEntry("CreateVolume", java.time.Duration.ofMillis(50));
                     assertThat(faults.throttle()).containsEntry("DescribeVolumes", new SandboxProperties.Bucket(2, 0.5));
                     assertThat(faults.errorRate()).isEqualTo(0.1);
                     assertThat(faults.attachNeverCompletes()).isTrue();
+                    assertThat(faults.lostAnswer()).containsExactly(java.util.Map.entry("CreateSnapshots", 1.0));
                     assertThat(context.getBean(SandboxProperties.class).stateDelay()).isZero();
                 });
     }

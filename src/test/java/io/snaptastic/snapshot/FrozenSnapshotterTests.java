@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 class FrozenSnapshotterTests {
 
@@ -222,8 +223,145 @@ class FrozenSnapshotterTests {
         then(ec2).should(never()).deleteSnapshot(any());
     }
 
+    @Test
+    void aSnapshotWhoseAnswerWasLostIsFoundByTheOperationsTagAndKeptWithoutASecondOne() {
+        willThrow(unavailable()).given(ec2).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+        given(ec2.describeSnapshots(argThat(filters -> filters.containsKey("tag:snaptastic:operation"))))
+                .willReturn(List.of(snapshot("snap-1", "vol-1")));
+
+        FrozenSnapshotter.Result result = frozenSnapshotter.snapshot(context(SOLR), List.of(SOLR_TARGET), List.of(), CLOCK);
+
+        assertThat(result.byVolumeId().get("vol-1").id()).isEqualTo("snap-1");
+        assertThat(result.failures()).isEmpty();
+        then(ec2).should(times(1)).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+        then(freezer).should(times(1)).freeze(any(), any());
+        assertThat(frozenNow).hasValue(0);
+    }
+
+    @Test
+    void aSnapshotNotVisibleAtOnceIsLookedForAgainWithBackoffWhileThawed() {
+        willThrow(unavailable()).given(ec2).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of()).willReturn(List.of(snapshot("snap-1", "vol-1")));
+
+        FrozenSnapshotter.Result result = frozenSnapshotter.snapshot(context(SOLR), List.of(SOLR_TARGET), List.of(), CLOCK);
+
+        assertThat(result.byVolumeId().get("vol-1").id()).isEqualTo("snap-1");
+        assertThat(sleeps).containsExactly(Duration.ofMillis(1250));
+        assertThat(frozenWhileSleeping).containsOnly(0);
+        then(ec2).should(times(1)).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+    }
+
+    @Test
+    void aServerErrorThatMadeNothingIsTakenAgainInANewFreezeOnceTheLookIsOver() {
+        given(ec2.createSnapshots(any(), anyCollection(), anyString(), anyMap()))
+                .willThrow(unavailable())
+                .willReturn(List.of(snapshot("snap-2", "vol-1")));
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of());
+
+        FrozenSnapshotter.Result result = frozenSnapshotter.snapshot(context(SOLR), List.of(SOLR_TARGET), List.of(), CLOCK);
+
+        assertThat(result.byVolumeId().get("vol-1").id()).isEqualTo("snap-2");
+        assertThat(result.failures()).isEmpty();
+        // 1.25 + 2.5 + 5 s of looking fit in the 10 s patience, the next 8 s do not; then the backoff.
+        assertThat(sleeps).hasSize(4).startsWith(Duration.ofMillis(1250), Duration.ofMillis(2500), Duration.ofSeconds(5));
+        assertThat(frozenWhileSleeping).containsOnly(0);
+        then(freezer).should(times(2)).freeze(List.of("/mnt/solr"), Duration.ofSeconds(30));
+        // Both attempts carry the one operation tag the look searches by.
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, String>> tags = ArgumentCaptor.forClass(Map.class);
+        then(ec2).should(times(2)).createSnapshots(any(), anyCollection(), anyString(), tags.capture());
+        List<String> operations = tags.getAllValues().stream().map(t -> t.get("snaptastic:operation")).toList();
+        assertThat(operations).hasSize(2).doesNotContainNull().containsOnly(operations.get(0));
+    }
+
+    @Test
+    void theFallbackTakesAgainOnlyTheVolumeWhoseLostAnswerMadeNothing() {
+        willThrow(new Ec2Exception.Unsupported("InvalidAction", "not here", null))
+                .given(ec2).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+        willThrow(unavailable()).given(ec2).createSnapshot(eq("vol-1"), anyString(), anyMap());
+        given(ec2.createSnapshot(eq("vol-2"), anyString(), anyMap()))
+                .willThrow(unavailable())
+                .willReturn(snapshot("snap-2", "vol-2"));
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot("snap-1", "vol-1")));
+
+        FrozenSnapshotter.Result result = frozenSnapshotter.snapshot(context(SOLR, LOGS), List.of(SOLR_TARGET, LOGS_TARGET),
+                List.of(), CLOCK);
+
+        assertThat(result.byVolumeId().get("vol-1").id()).isEqualTo("snap-1");
+        assertThat(result.byVolumeId().get("vol-2").id()).isEqualTo("snap-2");
+        assertThat(result.failures()).isEmpty();
+        then(ec2).should(times(1)).createSnapshot(eq("vol-1"), anyString(), anyMap());
+        then(ec2).should(times(2)).createSnapshot(eq("vol-2"), anyString(), anyMap());
+        then(freezer).should().freeze(List.of("/mnt/logs"), Duration.ofSeconds(30));
+        assertThat(frozenWhileSleeping).containsOnly(0);
+    }
+
+    @Test
+    void aSnapshotThatShowsUpOnlyAfterItWasTakenAgainIsTaggedAsADuplicateAndNotDeleted() {
+        AtomicInteger creates = new AtomicInteger();
+        given(ec2.createSnapshots(any(), anyCollection(), anyString(), anyMap())).willAnswer(inv -> {
+            if (creates.incrementAndGet() == 1) {
+                throw unavailable();
+            }
+            return List.of(snapshot("snap-2", "vol-1"));
+        });
+        given(ec2.describeSnapshots(anyMap())).willAnswer(inv -> creates.get() < 2 ? List.of()
+                : List.of(snapshot("snap-1", "vol-1"), snapshot("snap-2", "vol-1")));
+
+        FrozenSnapshotter.Result result = frozenSnapshotter.snapshot(context(SOLR), List.of(SOLR_TARGET), List.of(), CLOCK);
+
+        assertThat(result.byVolumeId().get("vol-1").id()).isEqualTo("snap-2");
+        then(ec2).should().createTags(List.of("snap-1"), Map.of("snaptastic:duplicate-of", "snap-2"));
+        then(ec2).should(never()).deleteSnapshot(any());
+    }
+
+    @Test
+    void serverErrorsAreTakenAgainOnlyUpToTheBackoffsBound() {
+        willThrow(unavailable()).given(ec2).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of());
+
+        FrozenSnapshotter.Result result = frozenSnapshotter.snapshot(context(SOLR), List.of(SOLR_TARGET), List.of(), CLOCK);
+
+        assertThat(result.byVolumeId()).isEmpty();
+        assertThat(result.failures().get("vol-1")).isInstanceOf(Ec2Exception.Unavailable.class);
+        then(freezer).should(times(3)).freeze(any(), any());
+        assertThat(frozenWhileSleeping).containsOnly(0);
+        assertThat(frozenNow).hasValue(0);
+    }
+
+    @Test
+    void aLookThatFailsCountsAsNothingSeenAndTheVolumeIsTakenAgain() {
+        given(ec2.createSnapshots(any(), anyCollection(), anyString(), anyMap()))
+                .willThrow(unavailable())
+                .willReturn(List.of(snapshot("snap-2", "vol-1")));
+        given(ec2.describeSnapshots(anyMap())).willThrow(unavailable());
+
+        FrozenSnapshotter.Result result = frozenSnapshotter.snapshot(context(SOLR), List.of(SOLR_TARGET), List.of(), CLOCK);
+
+        assertThat(result.byVolumeId().get("vol-1").id()).isEqualTo("snap-2");
+        assertThat(result.failures()).isEmpty();
+        assertThat(frozenWhileSleeping).containsOnly(0);
+    }
+
+    @Test
+    void aLostAnswersSnapshotOfAVolumeAttachedBehindOurBackIsDeletedOnceFound() {
+        willThrow(unavailable()).given(ec2).createSnapshots(any(), anyCollection(), anyString(), anyMap());
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot("snap-1", "vol-1"), snapshot("snap-stray", "vol-new")));
+
+        FrozenSnapshotter.Result result = frozenSnapshotter.snapshot(context(SOLR), List.of(SOLR_TARGET), List.of(), CLOCK);
+
+        assertThat(result.byVolumeId()).containsOnlyKeys("vol-1");
+        // Found by the look and again by the last one: deleted once.
+        then(ec2).should(times(1)).deleteSnapshot("snap-stray");
+        then(ec2).should(never()).deleteSnapshot("snap-1");
+    }
+
     private SnapshotterContext context(VolumeSpec... volumes) {
         return new SnapshotterContext(snapshotter, "i-1", "eu-west-1a", Map.of(), List.of(volumes), TAGS);
+    }
+
+    private static Ec2Exception unavailable() {
+        return new Ec2Exception.Unavailable("InternalError", "CreateSnapshots: An internal error has occurred (InternalError)", null);
     }
 
     private static Ec2Exception rateExceeded() {
