@@ -94,6 +94,16 @@ public class OwnVolumes {
         return (volume.attachments().isEmpty() ? "deleted " : "detached and deleted ") + volume.id();
     }
 
+    /** Whether any attachment of the volume is mounted on this host. */
+    public boolean mounted(Volume volume) {
+        return volume.attachments().stream().anyMatch(a -> mountedHere(volume.id(), a.device()));
+    }
+
+    /** Tags the volume retained, so that the reaper leaves it for the operator. */
+    public void retain(Volume volume) {
+        ec2.createTags(List.of(volume.id()), Map.of(ResourceTags.RETAINED, "true"));
+    }
+
     private boolean mountedHere(String volumeId, String device) {
         Optional<Path> path = devices.resolve(volumeId, device);
         if (path.isEmpty()) {
