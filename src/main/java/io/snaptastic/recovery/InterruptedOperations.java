@@ -85,7 +85,7 @@ public class InterruptedOperations implements OperationReconciler {
         boolean deleting = Boolean.TRUE.equals(operation.details().get(UnmountService.DELETE_VOLUMES));
         try {
             Optional<Volume> found = volumes.find(volumeId);
-            if (found.isEmpty()) {
+            if (found.isEmpty() || "deleting".equals(found.get().state()) || "deleted".equals(found.get().state())) {
                 return volumeId + " is gone";
             }
             Volume volume = found.get();
