@@ -36,7 +36,9 @@ final class LeftoverVolumes {
                 kept.add(leftover.id());
                 continue;
             }
-            current = UnmountService.step(listener, current.withVolumeId(leftover.id()), VolumeStep.DELETE_VOLUME);
+            // The outcome keeps the attached volume's id; a repeat with nothing attached names the leftover.
+            VolumeOutcome named = current.volumeId() == null ? current.withVolumeId(leftover.id()) : current;
+            current = UnmountService.step(listener, named, VolumeStep.DELETE_VOLUME);
             try {
                 ec2.deleteVolume(leftover.id());
             } catch (RuntimeException e) {
