@@ -102,7 +102,11 @@ class MountController {
         SnapshotterContext context = resolver.resolve(snapshotter, null);
         Operation operation = operations.submit(OperationType.UNMOUNT, context.name(), idempotencyKey,
                 RequestFingerprint.of("DELETE /mounts", snapshotter, deleteVolumes),
-                progress -> Workflows.outcome(unmounts.unmount(context, deleteVolumes, Workflows.listener(progress, context))));
+                progress -> {
+                    // Journalled, so that start-up reconciliation knows what an interrupted unmount was to do.
+                    progress.detail(UnmountService.DELETE_VOLUMES, deleteVolumes);
+                    return Workflows.outcome(unmounts.unmount(context, deleteVolumes, Workflows.listener(progress, context)));
+                });
         return OperationResponses.answer(operations, operation, wait);
     }
 }

@@ -25,9 +25,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The seed's unmount-snapshots: unmount, detach, and delete the volume only when asked and only when
- * this agent manages it. Volumes already unmounted or detached are passed over, so it can be repeated.
+ * this agent manages it. Volumes already unmounted or detached are passed over, and a repeated
+ * deleting unmount also deletes what an earlier one left detached ({@link LeftoverVolumes}), so it
+ * can be repeated until it succeeds. A kept volume is tagged retained before it is detached.
  */
 public class UnmountService {
+
+    /** The operation detail that says whether an unmount deletes its volumes. */
+    public static final String DELETE_VOLUMES = "deleteVolumes";
 
     private static final Logger log = LoggerFactory.getLogger(UnmountService.class);
 
@@ -35,12 +40,14 @@ public class UnmountService {
     private final Mounter mounter;
     private final DeviceResolver resolver;
     private final Timeouts timeouts;
+    private final LeftoverVolumes leftovers;
 
     public UnmountService(Ec2 ec2, Mounter mounter, DeviceResolver resolver, Timeouts timeouts) {
         this.ec2 = ec2;
         this.mounter = mounter;
         this.resolver = resolver;
         this.timeouts = timeouts;
+        this.leftovers = new LeftoverVolumes(ec2);
     }
 
     public WorkflowResult unmount(SnapshotterContext context, boolean deleteVolumes, WorkflowListener listener) {
@@ -84,21 +91,31 @@ public class UnmountService {
             if (attached.isPresent() && MountState.belongs(attached.get(), context, volume)) {
                 String id = attached.get().id();
                 outcome = step(listener, outcome, VolumeStep.DETACH);
+                if (!deleteVolume && ResourceTags.isManaged(attached.get().tags())) {
+                    // Before the detach, not after: a crash in between would leave a detached, untagged
+                    // volume that the reaper deletes, with writes no snapshot has (issue 15). A failed
+                    // tag call fails the volume here, still attached.
+                    ec2.createTags(List.of(id), Map.of(ResourceTags.RETAINED, "true"));
+                }
                 ec2.detachVolume(id, context.instanceId(), volume.device(), false);
                 outcome = step(listener, outcome, VolumeStep.AWAIT_DETACHED);
                 ec2.awaitDetached(id, timeouts.detached());
                 if (deleteVolume) {
                     outcome = deleteIfManaged(attached.get(), outcome, listener);
-                } else if (ResourceTags.isManaged(attached.get().tags())) {
-                    ec2.createTags(List.of(id), Map.of(ResourceTags.RETAINED, "true"));
                 }
             } else if (attached.isPresent()) {
                 return report(listener, outcome.at(VolumeStep.DETACH).failed("the volume at " + volume.device() + ", "
                         + attached.get().id() + ", is not this snapshotter's volume for " + volume.mountPoint() + "; left attached"));
             }
+            if (deleteVolume) {
+                outcome = leftovers.delete(context, volume, outcome, listener);
+            }
             outcome = step(listener, outcome, VolumeStep.POST_UNMOUNT_HOOK);
             context.snapshotter().postUnmount(volume);
             return report(listener, outcome.at(VolumeStep.DONE).finished(VolumeOutcome.Status.DONE));
+        } catch (StepFailedException e) {
+            log.warn("unmounting {} failed at {}", volume.mountPoint(), e.at().step(), e.getCause());
+            return report(listener, e.at().failed(Failures.describe(e.getCause())));
         } catch (RuntimeException e) {
             log.warn("unmounting {} failed at {}", volume.mountPoint(), outcome.step(), e);
             return report(listener, outcome.failed(Failures.describe(e)));
@@ -124,17 +141,21 @@ public class UnmountService {
             return outcome;
         }
         VolumeOutcome deleting = step(listener, outcome, VolumeStep.DELETE_VOLUME);
-        ec2.deleteVolume(volume.id());
+        try {
+            ec2.deleteVolume(volume.id());
+        } catch (RuntimeException e) {
+            throw new StepFailedException(deleting, e);
+        }
         return deleting;
     }
 
-    private static VolumeOutcome step(WorkflowListener listener, VolumeOutcome outcome, VolumeStep step) {
+    static VolumeOutcome step(WorkflowListener listener, VolumeOutcome outcome, VolumeStep step) {
         VolumeOutcome next = outcome.at(step);
         listener.update(next);
         return next;
     }
 
-    private static VolumeOutcome report(WorkflowListener listener, VolumeOutcome outcome) {
+    static VolumeOutcome report(WorkflowListener listener, VolumeOutcome outcome) {
         listener.update(outcome);
         return outcome;
     }

@@ -85,7 +85,8 @@ class VolumeRestorer {
     /**
      * Continues with a volume already attached at the device (a crash or a failed mount before):
      * no new volume is created, and an empty one is formatted only if blkid finds nothing on it.
-     * Nothing is ever deleted here: the volume may hold data from before this operation.
+     * Nothing is deleted here, as the volume may hold data from before this operation, but a managed
+     * volume whose attachment never completed.
      */
     VolumeOutcome resume(SnapshotterContext context, VolumeSpec volume, Volume attached, WorkflowListener listener) {
         RestoreProgress progress = new RestoreProgress(VolumeOutcome.start(volume).withVolumeId(attached.id())
@@ -105,9 +106,23 @@ class VolumeRestorer {
                     ? "; the volume stays mounted at " + volume.mountPoint()
                     : restored && DATA_READ.contains(reached.step())
                             ? cleanup.retain(attached.id())
-                            : "";
+                            : stuckAndOurs(e, attached) ? removeStuck(context, volume, attached.id()) : "";
             return progress.fail(Failures.describe(e) + left);
         }
+    }
+
+    /**
+     * An attachment that never completed showed no device, so nothing on the volume was ever mounted
+     * or written here: a managed one is removed as a fresh mount's would be (issue 15), so that the
+     * next mount makes a new volume instead of waiting for this one again.
+     */
+    private static boolean stuckAndOurs(RuntimeException e, Volume attached) {
+        return e instanceof Ec2Exception.AttachmentStuck && ResourceTags.isManaged(attached.tags());
+    }
+
+    private String removeStuck(SnapshotterContext context, VolumeSpec volume, String volumeId) {
+        return cleanup.deleteUnmounted(context, volume, volumeId)
+                + "; the volume never finished attaching, so it is removed (the reaper retries a removal that fails)";
     }
 
     /**

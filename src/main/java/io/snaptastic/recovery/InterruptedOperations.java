@@ -2,6 +2,7 @@ package io.snaptastic.recovery;
 
 import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Volume;
+import io.snaptastic.mount.UnmountService;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationReconciler;
 import io.snaptastic.operation.OperationType;
@@ -11,13 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At start-up, undoes what an operation the agent was running when it stopped left half done: a
- * mount's volumes that it created and never mounted are detached and deleted. Freezes are thawed by
- * the freezer itself from its records; this only says so.
+ * At start-up, undoes or finishes what an operation the agent was running when it stopped left half
+ * done: a mount's volumes that it created and never mounted are detached and deleted; an unmount's
+ * volume is kept and tagged retained, or deleted when the unmount was to delete it. Freezes are
+ * thawed by the freezer itself from its records; this only says so. docs/crash-safety.md has the whole table.
  */
 public class InterruptedOperations implements OperationReconciler {
 
@@ -41,6 +44,8 @@ public class InterruptedOperations implements OperationReconciler {
             said.add(volume.device() + " stopped at step " + volume.step());
             if (interrupted.type() == OperationType.MOUNT) {
                 said.addAll(undoMount(interrupted, volume));
+            } else if (interrupted.type() == OperationType.UNMOUNT && volume.volumeId() != null) {
+                said.add(finishUnmount(interrupted, volume.volumeId()));
             } else if (interrupted.type() == OperationType.SNAPSHOT
                     && ("freeze".equals(volume.step()) || "create-snapshot".equals(volume.step()))) {
                 said.add(volume.mountPoint() + " was thawed at start-up if it was still frozen");
@@ -69,6 +74,37 @@ public class InterruptedOperations implements OperationReconciler {
             }
         }
         return said;
+    }
+
+    /**
+     * Finishes what an unmount started: a kept volume stays, tagged retained (the unmount tags it before
+     * the detach, and again here in case the crash came first); a deleting unmount's volume is detached
+     * and deleted. A volume still mounted here is left as it is: the unmount never got that far.
+     */
+    private String finishUnmount(Operation operation, String volumeId) {
+        boolean deleting = Boolean.TRUE.equals(operation.details().get(UnmountService.DELETE_VOLUMES));
+        try {
+            Optional<Volume> found = volumes.find(volumeId);
+            if (found.isEmpty() || "deleting".equals(found.get().state()) || "deleted".equals(found.get().state())) {
+                return volumeId + " is gone";
+            }
+            Volume volume = found.get();
+            if (!volumes.ours(volume)) {
+                return volumeId + " left: not created by this agent on this instance";
+            }
+            if (deleting) {
+                return volumes.release(volume);
+            }
+            if (volumes.mounted(volume)) {
+                return volumeId + " left: it is still mounted";
+            }
+            volumes.retain(volume);
+            return volumeId + " kept, tagged " + ResourceTags.RETAINED + "=true";
+        } catch (RuntimeException e) {
+            // Nothing is lost: a kept volume was tagged before its detach, and the reaper never deletes it.
+            log.error("Cannot finish the unmount of {} by operation {}", volumeId, operation.id(), e);
+            return "could not finish with " + volumeId + " (" + e.getMessage() + ")";
+        }
     }
 
     /** Made by this operation: it is ours, and no older than the operation (a resumed volume is older). */

@@ -18,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes managed volumes of this instance that have stayed {@code available} (attached nowhere)
- * longer than a threshold: what a failed clean-up or a crash left. EC2 does not say since when a
- * volume is available, so the reaper counts from when it first saw it so, and forgets a volume that
- * was attached in between. Volumes of a snapshotter with a running operation are left alone.
+ * Deletes managed volumes of this instance that have stayed unused ({@link OwnVolumes#unused}:
+ * available and not retained, or stuck attaching) longer than a threshold: what a failed clean-up or
+ * a crash left. EC2 does not say since when a volume is so, so the reaper counts from when it first
+ * saw it so, and forgets a volume that was used in between. Volumes of a snapshotter with a running
+ * operation are left alone: a mount may be waiting for that very attachment.
  */
 public class VolumeReaper {
 
@@ -32,7 +33,7 @@ public class VolumeReaper {
     private final Duration availableFor;
     private final Clock clock;
     private final Counter reaped;
-    private final Map<String, Instant> firstSeenAvailable = new HashMap<>();
+    private final Map<String, Instant> firstSeenUnused = new HashMap<>();
 
     public VolumeReaper(OwnVolumes volumes, Operations operations, Duration availableFor, Clock clock, MeterRegistry meters) {
         this.volumes = volumes;
@@ -46,18 +47,15 @@ public class VolumeReaper {
     /** One pass; returns the ids of the volumes deleted. */
     public synchronized List<String> reap() {
         Instant now = clock.instant();
-        List<Volume> available = volumes.find(null, null).stream()
-                .filter(v -> "available".equals(v.state()) && v.attachments().isEmpty())
-                // A volume an unmount kept on purpose may hold data no snapshot has: never reaped.
-                .filter(v -> !"true".equals(v.tags().get(ResourceTags.RETAINED)))
-                .toList();
-        Set<String> ids = available.stream().map(Volume::id).collect(Collectors.toSet());
-        firstSeenAvailable.keySet().retainAll(ids);
+        // A volume an unmount kept on purpose may hold data no snapshot has: never unused, never reaped.
+        List<Volume> unused = volumes.find(null, null).stream().filter(volumes::unused).toList();
+        Set<String> ids = unused.stream().map(Volume::id).collect(Collectors.toSet());
+        firstSeenUnused.keySet().retainAll(ids);
         Set<String> busy = operations.list().stream().filter(o -> !o.finished())
                 .map(Operation::snapshotter).collect(Collectors.toSet());
-        return available.stream()
+        return unused.stream()
                 .filter(v -> !busy.contains(v.tags().get(ResourceTags.SNAPSHOTTER)))
-                .filter(v -> !firstSeenAvailable.computeIfAbsent(v.id(), id -> now).plus(availableFor).isAfter(now))
+                .filter(v -> !firstSeenUnused.computeIfAbsent(v.id(), id -> now).plus(availableFor).isAfter(now))
                 .filter(this::delete)
                 .map(Volume::id)
                 .toList();
@@ -65,10 +63,10 @@ public class VolumeReaper {
 
     private boolean delete(Volume volume) {
         try {
-            log.warn("Reaping volume {} of {} on {}: available for longer than {}", volume.id(),
+            log.warn("Reaping volume {} of {} on {}: unused (available, or stuck attaching) for longer than {}", volume.id(),
                     volume.tags().get(ResourceTags.SNAPSHOTTER), volume.tags().get(ResourceTags.MOUNT_POINT), availableFor);
             volumes.release(volume);
-            firstSeenAvailable.remove(volume.id());
+            firstSeenUnused.remove(volume.id());
             reaped.increment();
             return true;
         } catch (RuntimeException e) {

@@ -212,6 +212,29 @@ class MountServiceTests {
     }
 
     @Test
+    void aManagedVolumeFoundStuckAttachingAtTheDeviceIsRemovedNotAdopted() {
+        Volume stuck = new Volume("vol-1", 20, "gp3", "in-use", "eu-west-1a", null, Instant.EPOCH,
+                List.of(new Volume.Attachment("i-1", "/dev/sdf", "attaching", false)), Map.of("role", "solr", "cluster", "solr",
+                        "environment", "prod", "mount_point", "/mnt/solr", "snaptastic:managed", "true"));
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(stuck));
+        given(ec2.describeSnapshots(anyMap())).willReturn(List.of());
+        given(ec2.findVolume("vol-1")).willReturn(Optional.of(stuck));
+        willThrow(new Ec2Exception.AttachmentStuck("the attachment of vol-1 to i-1 got stuck: still attaching after 90 s"))
+                .given(ec2).awaitAttached(eq("vol-1"), eq("i-1"), any(), eq(timeouts.stuckAttaching()));
+        willThrow(new Ec2Exception.Conflict("IncorrectState", "Volume 'vol-1' is still attaching; detach it with Force.", null))
+                .given(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
+
+        WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-3", WorkflowListener.NONE);
+
+        assertThat(result.volumes()).singleElement().satisfies(v -> assertThat(v.error()).contains("never finished attaching"));
+        InOrder order = inOrder(ec2);
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", true);
+        order.verify(ec2).deleteVolume("vol-1");
+        then(mounter).should(never()).mount(any(), any(), any(), any());
+    }
+
+    @Test
     void reportsAVolumeAlreadyMountedFromItsOwnEbsVolumeWithoutRedoingIt() throws Exception {
         Path device = java.nio.file.Files.createTempFile("device", "");
         try {

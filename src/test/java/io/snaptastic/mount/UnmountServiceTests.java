@@ -88,6 +88,76 @@ class UnmountServiceTests {
     }
 
     @Test
+    void tagsAKeptVolumeRetainedBeforeItsDetachSoThatACrashInBetweenCannotLoseIt() {
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(attached("vol-1", true)));
+
+        service.unmount(context(), false, WorkflowListener.NONE);
+
+        InOrder order = inOrder(ec2);
+        order.verify(ec2).createTags(List.of("vol-1"), Map.of("snaptastic:retained", "true"));
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
+    }
+
+    @Test
+    void leavesAKeptVolumeAttachedWhenItCannotBeTaggedRetained() {
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(attached("vol-1", true)));
+        willThrow(new IllegalStateException("InternalError")).given(ec2).createTags(any(), anyMap());
+
+        WorkflowResult result = service.unmount(context(), false, WorkflowListener.NONE);
+
+        assertThat(result.volumes()).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(VolumeOutcome.Status.FAILED);
+            assertThat(v.step()).isEqualTo(VolumeStep.DETACH);
+        });
+        then(ec2).should(never()).detachVolume(anyString(), anyString(), anyString(), anyBoolean());
+    }
+
+    @Test
+    void reportsAFailedDeleteAtTheDeleteVolumeStep() {
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(attached("vol-1", true)));
+        willThrow(new IllegalStateException("InternalError")).given(ec2).deleteVolume("vol-1");
+
+        WorkflowResult result = service.unmount(context(), true, WorkflowListener.NONE);
+
+        assertThat(result.volumes()).singleElement().satisfies(v -> {
+            assertThat(v.status()).isEqualTo(VolumeOutcome.Status.FAILED);
+            assertThat(v.step()).isEqualTo(VolumeStep.DELETE_VOLUME);
+        });
+    }
+
+    @Test
+    void aDeletingUnmountAlsoDeletesWhatAnEarlierOneLeftDetachedButNeverARetainedOrForeignVolume() {
+        Volume leftover = available("vol-left", Map.of());
+        Volume retained = available("vol-kept", Map.of("snaptastic:retained", "true"));
+        Volume otherInstance = available("vol-other-instance", Map.of("instance_id", "i-2"));
+        Volume otherSnapshotter = available("vol-other-snapshotter", Map.of("snaptastic:snapshotter", "pg"));
+        Volume otherMountPoint = available("vol-other-mount-point", Map.of("mount_point", "/mnt/pg"));
+        Volume unmanaged = available("vol-unmanaged", Map.of("snaptastic:managed", "false"));
+        given(ec2.describeVolumes(anyMap()))
+                .willReturn(List.of(leftover, retained, otherInstance, otherSnapshotter, otherMountPoint, unmanaged));
+
+        WorkflowResult result = service.unmount(context(), true, WorkflowListener.NONE);
+
+        assertThat(result.succeeded()).isTrue();
+        then(ec2).should().deleteVolume("vol-left");
+        then(ec2).should(never()).deleteVolume(eq("vol-kept"));
+        then(ec2).should(never()).deleteVolume(eq("vol-other-instance"));
+        then(ec2).should(never()).deleteVolume(eq("vol-other-snapshotter"));
+        then(ec2).should(never()).deleteVolume(eq("vol-other-mount-point"));
+        then(ec2).should(never()).deleteVolume(eq("vol-unmanaged"));
+        assertThat(result.volumes().get(0).warning()).contains("vol-kept", "snaptastic:retained=true");
+    }
+
+    @Test
+    void aKeepingUnmountDeletesNoLeftover() {
+        given(ec2.describeVolumes(anyMap())).willReturn(List.of(available("vol-left", Map.of())));
+
+        service.unmount(context(), false, WorkflowListener.NONE);
+
+        then(ec2).should(never()).deleteVolume(anyString());
+    }
+
+    @Test
     void isIdempotentWhenNothingIsMountedOrAttached() {
         given(ec2.describeVolumes(anyMap())).willReturn(List.of());
 
@@ -175,5 +245,12 @@ class UnmountServiceTests {
         }
         return new Volume(id, 20, "gp3", "in-use", "eu-west-1a", null, Instant.EPOCH,
                 List.of(new Volume.Attachment("i-1", "/dev/sdf", "attached", true)), tags);
+    }
+
+    private static Volume available(String id, Map<String, String> overrides) {
+        Map<String, String> tags = new HashMap<>(Map.of("snaptastic:managed", "true", "instance_id", "i-1",
+                "snaptastic:snapshotter", "solr", "mount_point", "/mnt/solr"));
+        tags.putAll(overrides);
+        return new Volume(id, 20, "gp3", "available", "eu-west-1a", null, Instant.EPOCH, List.of(), tags);
     }
 }

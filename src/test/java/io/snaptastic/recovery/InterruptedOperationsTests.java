@@ -81,6 +81,56 @@ class InterruptedOperationsTests {
         assertThat(reconciler.reconcile(snapshot)).contains("stopped at step freeze", "/mnt/a was thawed");
     }
 
+    @Test
+    void anInterruptedKeepingUnmountKeepsItsVolumeTaggedRetained() {
+        Volume detaching = volume("vol-6", STARTED.minusSeconds(3600));
+        given(volumes.find("vol-6")).willReturn(Optional.of(detaching));
+        given(volumes.ours(detaching)).willReturn(true);
+
+        String reason = reconciler.reconcile(unmount(false, detachStep("vol-6")));
+
+        then(volumes).should().retain(detaching);
+        then(volumes).should(never()).release(detaching);
+        assertThat(reason).contains("stopped at step detach", "vol-6 kept, tagged snaptastic:retained=true");
+    }
+
+    @Test
+    void anInterruptedKeepingUnmountLeavesAStillMountedVolumeUntagged() {
+        Volume mounted = volume("vol-7", STARTED.minusSeconds(3600));
+        given(volumes.find("vol-7")).willReturn(Optional.of(mounted));
+        given(volumes.ours(mounted)).willReturn(true);
+        given(volumes.mounted(mounted)).willReturn(true);
+
+        assertThat(reconciler.reconcile(unmount(false, detachStep("vol-7")))).contains("vol-7 left: it is still mounted");
+        then(volumes).should(never()).retain(mounted);
+    }
+
+    @Test
+    void anInterruptedDeletingUnmountFinishesTheDeleteOfItsOwnVolumeOnly() {
+        Volume own = volume("vol-8", STARTED.minusSeconds(3600));
+        Volume foreign = volume("vol-9", STARTED.minusSeconds(3600));
+        given(volumes.find("vol-8")).willReturn(Optional.of(own));
+        given(volumes.find("vol-9")).willReturn(Optional.of(foreign));
+        given(volumes.ours(own)).willReturn(true);
+        given(volumes.release(own)).willReturn("deleted vol-8");
+
+        String reason = reconciler.reconcile(unmount(true, detachStep("vol-8"),
+                new VolumeResult("/dev/sdg", "/mnt/b", "vol-9", null, "await-detached", "running", null, null, null)));
+
+        assertThat(reason).contains("deleted vol-8", "vol-9 left: not created by this agent");
+        then(volumes).should(never()).release(foreign);
+        then(volumes).should(never()).retain(own);
+    }
+
+    static VolumeResult detachStep(String volumeId) {
+        return new VolumeResult("/dev/sdf", "/mnt/a", volumeId, null, "detach", "running", null, null, null);
+    }
+
+    static Operation unmount(boolean deleteVolumes, VolumeResult... results) {
+        return new Operation("op-2", OperationType.UNMOUNT, "solr", OperationStatus.RUNNING, STARTED, null, List.of(results),
+                null, Map.of("deleteVolumes", deleteVolumes));
+    }
+
     static Operation mount(VolumeResult... results) {
         return new Operation("op-1", OperationType.MOUNT, "solr", OperationStatus.RUNNING, STARTED, null, List.of(results),
                 null, Map.of());

@@ -1,17 +1,20 @@
 package io.snaptastic.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.ec2.Ec2;
+import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Volume;
 import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.MountEntry;
@@ -88,6 +91,49 @@ class OwnVolumesTests {
         assertThat(own.release(volume("vol-3", "i-1", "in-use", "true", attachment("i-9")))).contains("attached to i-9");
 
         then(ec2).should(never()).deleteVolume(any());
+    }
+
+    @Test
+    void forcesTheDetachOfAnAttachmentStuckAttachingOnlyOnceANormalDetachWasRefused() {
+        Volume.Attachment attaching = new Volume.Attachment("i-1", "/dev/sdf", "attaching", false);
+        Volume stuck = volume("vol-1", "i-1", "in-use", "true", attaching);
+        willThrow(new Ec2Exception.Conflict("IncorrectState", "still attaching", null))
+                .given(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
+        given(ec2.findVolume("vol-1")).willReturn(Optional.of(stuck));
+
+        assertThat(own.release(stuck)).isEqualTo("detached and deleted vol-1");
+
+        InOrder order = inOrder(ec2);
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", true);
+        order.verify(ec2).awaitDetached("vol-1", Duration.ofMinutes(1));
+        order.verify(ec2).deleteVolume("vol-1");
+    }
+
+    @Test
+    void neverForcesTheDetachOfACompletedAttachment() {
+        Volume attached = volume("vol-1", "i-1", "in-use", "true", attachment("i-1"));
+        willThrow(new Ec2Exception.Conflict("IncorrectState", "busy", null))
+                .given(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
+        given(ec2.findVolume("vol-1")).willReturn(Optional.of(attached));
+
+        assertThatThrownBy(() -> own.release(attached)).isInstanceOf(Ec2Exception.Conflict.class);
+
+        then(ec2).should(never()).detachVolume("vol-1", "i-1", "/dev/sdf", true);
+        then(ec2).should(never()).deleteVolume(any());
+    }
+
+    @Test
+    void unusedIsDetachedAndNotRetainedOrStuckAttachingHere() {
+        assertThat(OwnVolumes.unused(volume("vol-1", "i-1", "available", "true"), "i-1")).isTrue();
+        assertThat(OwnVolumes.unused(volume("vol-2", "i-1", "creating", "true"), "i-1")).isFalse();
+        assertThat(OwnVolumes.unused(new Volume("vol-3", 1, "gp3", "available", "az", null, Instant.EPOCH, List.of(),
+                Map.of(ResourceTags.RETAINED, "true")), "i-1")).isFalse();
+        assertThat(OwnVolumes.unused(volume("vol-4", "i-1", "in-use", "true",
+                new Volume.Attachment("i-1", "/dev/sdf", "attaching", false)), "i-1")).isTrue();
+        assertThat(OwnVolumes.unused(volume("vol-5", "i-1", "in-use", "true", attachment("i-1")), "i-1")).isFalse();
+        assertThat(OwnVolumes.unused(volume("vol-6", "i-1", "in-use", "true",
+                new Volume.Attachment("i-2", "/dev/sdf", "attaching", false)), "i-1")).isFalse();
     }
 
     @Test

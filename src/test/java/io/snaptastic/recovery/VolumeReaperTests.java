@@ -1,6 +1,7 @@
 package io.snaptastic.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class VolumeReaperTests {
@@ -29,6 +31,11 @@ class VolumeReaperTests {
     final Operations operations = mock(Operations.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final VolumeReaper reaper = new VolumeReaper(volumes, operations, Duration.ofHours(1), clock(), meters);
+
+    @BeforeEach
+    void unusedAsOwnVolumesSaysIt() {
+        given(volumes.unused(any())).willAnswer(call -> OwnVolumes.unused(call.getArgument(0), "i-1"));
+    }
 
     @Test
     void deletesAVolumeOnlyOnceItHasBeenSeenAvailableLongerThanTheThreshold() {
@@ -83,6 +90,25 @@ class VolumeReaperTests {
 
         assertThat(reaper.reap()).isEmpty();
         then(volumes).should(never()).release(kept);
+    }
+
+    @Test
+    void reapsAVolumeStuckAttachingHereButNotOneAttachedOrAttachingElsewhere() {
+        Volume stuck = attachedVolume("vol-4", "i-1", "attaching");
+        Volume attached = attachedVolume("vol-5", "i-1", "attached");
+        Volume elsewhere = attachedVolume("vol-6", "i-2", "attaching");
+        given(volumes.find(null, null)).willReturn(List.of(stuck, attached, elsewhere));
+        reaper.reap();
+        now.set(now.get().plus(Duration.ofHours(2)));
+
+        assertThat(reaper.reap()).containsExactly("vol-4");
+        then(volumes).should().release(stuck);
+    }
+
+    static Volume attachedVolume(String id, String instanceId, String attachmentState) {
+        return new Volume(id, 1, "gp3", "in-use", "az", null, Instant.EPOCH,
+                List.of(new Volume.Attachment(instanceId, "/dev/sdf", attachmentState, false)),
+                Map.of(ResourceTags.MANAGED, "true", ResourceTags.SNAPSHOTTER, "solr"));
     }
 
     static Volume volume(String id, String snapshotter, String state) {
