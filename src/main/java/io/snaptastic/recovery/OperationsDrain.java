@@ -14,10 +14,12 @@ class OperationsDrain implements SmartLifecycle {
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final Operations operations;
+    private final StartupReconciliation reconciliation;
     private volatile boolean running;
 
-    OperationsDrain(Operations operations) {
+    OperationsDrain(Operations operations, StartupReconciliation reconciliation) {
         this.operations = operations;
+        this.reconciliation = reconciliation;
     }
 
     @Override
@@ -27,6 +29,8 @@ class OperationsDrain implements SmartLifecycle {
 
     @Override
     public void stop() {
+        // A reconciliation cut short leaves its operation running in the journal, for the next start.
+        reconciliation.close();
         operations.close();
         running = false;
     }
