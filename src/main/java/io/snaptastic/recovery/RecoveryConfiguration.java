@@ -88,10 +88,12 @@ class RecoveryConfiguration {
     }
 
     // After the web servers are up, so that liveness answers and readiness says DOWN while what a crash
-    // left is reconciled and the mounts are made. The recorded freezes were thawed before (the Freezer's
-    // init method), synchronously: a frozen filesystem must not wait for EC2.
+    // left is reconciled and the mounts are made: Kubernetes restarts a container whose startup or
+    // liveness probe keeps failing, while a failing readiness probe only keeps traffic away
+    // (kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes). The recorded freezes
+    // were thawed before (the Freezer's init method), synchronously: a frozen filesystem must not wait for EC2.
     @Bean
-    ApplicationListener<ApplicationReadyEvent> startStartupMounts(StartupReconciliation reconciliation,
+    ApplicationListener<ApplicationReadyEvent> reconcileThenMountAtStartup(StartupReconciliation reconciliation,
             StartupMounts startup) {
         return event -> {
             reconciliation.start();
