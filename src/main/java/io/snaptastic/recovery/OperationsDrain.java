@@ -29,9 +29,10 @@ class OperationsDrain implements SmartLifecycle {
 
     @Override
     public void stop() {
-        // A reconciliation cut short leaves its operation running in the journal, for the next start.
-        reconciliation.close();
+        // Operations first: from then on a reconciliation's outcome is dropped, and its operation stays
+        // running in the journal for the next start.
         operations.close();
+        reconciliation.close();
         running = false;
     }
 

@@ -92,10 +92,15 @@ public class StartupReconciliation implements AutoCloseable {
         state.computeIfPresent(id, (key, was) -> new Reconciled(was.snapshotter(), was.type(), status));
     }
 
-    /** Stops reconciling: what is not done stays running in the journal for the next start. */
+    /**
+     * Starts nothing more; what is not done stays running in the journal for the next start. A running
+     * reconciliation is not interrupted: an interrupted EC2 call would read as a failure to undo, and be
+     * recorded as the outcome if it came before {@link Operations#close()}; left running, its outcome is
+     * recorded only if it truly finished before that, and dropped after.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 
     private static ThreadFactory threads() {
