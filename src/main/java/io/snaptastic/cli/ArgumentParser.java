@@ -44,7 +44,7 @@ final class ArgumentParser {
 
     CliArguments parse(List<String> args) {
         if (args.isEmpty() || isHelp(args.get(0))) {
-            return new CliArguments("help", null, null, false, false, false, null, LogLevel.INFO, null, null, null);
+            return new CliArguments("help", null, null, false, false, false, null, LogLevel.INFO, null, null, null, null);
         }
         String command = args.get(0);
         Spec spec = COMMANDS.get(command);
@@ -115,6 +115,7 @@ final class ArgumentParser {
         commands.put("test", new Spec(false, Set.of()));
         commands.put("check-backups", new Spec(true, Set.of("--max-age")));
         commands.put("clean", new Spec(true, Set.of("--dry-run")));
+        commands.put("thaw", new Spec(false, Set.of("--state-dir")));
         return java.util.Collections.unmodifiableMap(commands);
     }
 
@@ -133,6 +134,7 @@ final class ArgumentParser {
         private URI url = CliArguments.DEFAULT_URL;
         private Path tokenFile;
         private Duration timeout = CliArguments.DEFAULT_TIMEOUT;
+        private Path stateDir = CliArguments.DEFAULT_STATE_DIR;
 
         Builder(String command) {
             this.command = command;
@@ -169,6 +171,7 @@ final class ArgumentParser {
                 case "--loglevel" -> logLevel = LogLevel.parse(value);
                 case "--url" -> url = url(value);
                 case "--token-file" -> tokenFile = Path.of(value);
+                case "--state-dir" -> stateDir = Path.of(value).toAbsolutePath().normalize();
                 default -> timeout = Durations.parse(option, value);
             }
         }
@@ -181,7 +184,7 @@ final class ArgumentParser {
 
         CliArguments build() {
             return new CliArguments(command, snapshotter, userdata, dryRun, ignoreMounted, deleteVolumes, maxAge, logLevel,
-                    url, tokenFile, timeout);
+                    url, tokenFile, timeout, stateDir);
         }
     }
 }

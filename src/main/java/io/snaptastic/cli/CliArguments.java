@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param url --url: where the agent listens
  * @param tokenFile --token-file when given; null means SNAPTASTIC_TOKEN, then the default file
  * @param timeout --timeout: how long the client waits for the agent in all
+ * @param stateDir --state-dir for thaw: the agent's {@code snaptastic.state-dir}
  */
 record CliArguments(
         String command,
@@ -31,10 +32,13 @@ record CliArguments(
         LogLevel logLevel,
         URI url,
         Path tokenFile,
-        Duration timeout) {
+        Duration timeout,
+        Path stateDir) {
 
     static final URI DEFAULT_URL = URI.create("http://127.0.0.1:8168");
-    static final Path DEFAULT_TOKEN_FILE = Path.of("/var/lib/snaptastic/token");
+    // The agent's default snaptastic.state-dir (application.yml), where it keeps the token and freeze records.
+    static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/snaptastic");
+    static final Path DEFAULT_TOKEN_FILE = DEFAULT_STATE_DIR.resolve("token");
     static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
     static final Duration DEFAULT_MAX_AGE = Duration.ofDays(1);
 }

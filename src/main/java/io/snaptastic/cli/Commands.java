@@ -23,7 +23,8 @@ final class Commands {
                         named(json, args).put("dryRun", args.dryRun())), clock),
                 "list-volumes", new ListVolumesCommand(),
                 "test", new CheckCommand(),
-                "check-backups", new CheckBackupsCommand(clock));
+                "check-backups", new CheckBackupsCommand(clock),
+                "thaw", new ThawCommand());
     }
 
     private static ObjectNode named(JsonMapper json, CliArguments args) {

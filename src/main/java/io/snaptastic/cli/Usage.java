@@ -17,6 +17,8 @@ final class Usage {
               check-backups NAME      fail unless every mount point has a completed snapshot
                   [--max-age AGE]     younger than AGE (default 1d; units s m h d w)
               clean NAME              delete NAME's expired snapshots and leaked volumes  [--dry-run]
+              thaw                    thaw what the agent recorded as frozen; for when it is not running
+                  [--state-dir DIR]   the agent's state dir (default /var/lib/snaptastic)
               help                    show this text
 
             Options:

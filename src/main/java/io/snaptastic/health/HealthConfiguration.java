@@ -8,6 +8,7 @@ import io.snaptastic.host.Mounter;
 import io.snaptastic.instance.InstanceIdentity;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.recovery.StartupMounts;
+import io.snaptastic.recovery.StartupReconciliation;
 import io.snaptastic.snapshotter.Failures;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import java.time.Clock;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The agent's health checks, named as the actuator shows them: {@code mounts}, {@code snapshots},
- * {@code ec2} and {@code startup} (the bean name without HealthIndicator). The readiness group is mounts and startup (application.yml).
+ * {@code ec2}, {@code startup} and {@code recovery} (the bean name without HealthIndicator). The readiness
+ * group is mounts, startup and recovery (application.yml).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HealthProperties.class)
@@ -74,5 +76,11 @@ class HealthConfiguration {
             boolean done = state.values().stream().allMatch(StartupMounts.StartupMount::isDone);
             return (done ? Health.up() : Health.down()).withDetails(state).build();
         };
+    }
+
+    // DOWN while what a crash left is reconciled: the snapshotters concerned take no operation until then.
+    @Bean
+    HealthIndicator recoveryHealthIndicator(StartupReconciliation reconciliation) {
+        return () -> (reconciliation.isDone() ? Health.up() : Health.down()).withDetails(reconciliation.state()).build();
     }
 }

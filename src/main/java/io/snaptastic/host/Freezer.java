@@ -85,6 +85,11 @@ public class Freezer implements AutoCloseable {
         records.list().forEach(this::thawRecord);
     }
 
+    /** The mount points recorded as frozen and not thawed since; for the {@code thaw} command's report. */
+    public List<String> recordedMountPoints() {
+        return records.list().stream().flatMap(record -> records.read(record).stream()).distinct().toList();
+    }
+
     /** Thaws whatever is recorded and stops the watchdogs; for shutdown. */
     @Override
     public void close() {

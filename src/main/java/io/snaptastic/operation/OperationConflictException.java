@@ -7,10 +7,22 @@ public class OperationConflictException extends RuntimeException {
     private final String runningOperationId;
 
     public OperationConflictException(String snapshotter, String runningOperationId) {
-        super("snapshotter '" + snapshotter + "' is busy with operation " + runningOperationId
-                + "; wait for it to finish (GET /operations/" + runningOperationId + ")");
+        this(snapshotter, runningOperationId, "snapshotter '" + snapshotter + "' is busy with operation "
+                + runningOperationId + "; wait for it to finish (GET /operations/" + runningOperationId + ")");
+    }
+
+    private OperationConflictException(String snapshotter, String runningOperationId, String message) {
+        super(message);
         this.snapshotter = snapshotter;
         this.runningOperationId = runningOperationId;
+    }
+
+    /** The snapshotter's operation that the agent was running when it stopped is still being reconciled. */
+    static OperationConflictException reconciling(String snapshotter, String interruptedOperationId) {
+        return new OperationConflictException(snapshotter, interruptedOperationId, "snapshotter '" + snapshotter
+                + "' is being reconciled: the agent stopped during operation " + interruptedOperationId
+                + ", and what it left is being undone; try again once readiness is UP (GET /operations/"
+                + interruptedOperationId + " reads failed then)");
     }
 
     public String snapshotter() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,13 +48,18 @@ public class Operations implements AutoCloseable {
     private final IdempotencyKeys keys;
     private final List<Consumer<Operation>> finishedListeners = new CopyOnWriteArrayList<>();
     private final OperationReconciler reconciler;
+    // What a crash left running, until reconcile(id): each keeps its snapshotter busy.
+    private final Set<String> unreconciled = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
     public Operations(Path journalDir, OperationsProperties settings, FailureDescriber describer, Clock clock) {
         this(journalDir, settings, describer, clock, OperationReconciler.NONE);
     }
 
-    /** @param reconciler asked about each operation a crash or a kill left running, before it is marked failed */
+    /**
+     * @param reconciler asked, in {@link #reconcile}, about each operation a crash or a kill left running,
+     *     before it is marked failed
+     */
     public Operations(Path journalDir, OperationsProperties settings, FailureDescriber describer, Clock clock,
             OperationReconciler reconciler) {
         this.reconciler = reconciler;
@@ -90,6 +96,11 @@ public class Operations implements AutoCloseable {
                 keys.earlier(idempotencyKey, type, snapshotter, requestFingerprint, byId::get, clock.instant());
         if (earlier.isPresent()) {
             return earlier.get();
+        }
+        Optional<String> reconciling = unreconciled.stream()
+                .filter(id -> byId.get(id).current().snapshotter().equals(snapshotter)).findFirst();
+        if (reconciling.isPresent()) {
+            throw OperationConflictException.reconciling(snapshotter, reconciling.get());
         }
         String busy = runningBySnapshotter.get(snapshotter);
         if (busy != null) {
@@ -175,8 +186,9 @@ public class Operations implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         OperationProblem stopped = OperationProblem.agentStopped("the agent stopped before the operation finished");
+        // An operation not yet reconciled stays running in the journal: the next start reconciles it.
         byId.values().stream()
-                .filter(tracked -> !tracked.current().finished())
+                .filter(tracked -> !tracked.current().finished() && !unreconciled.contains(tracked.current().id()))
                 .forEach(tracked -> finish(tracked, operation -> operation.failed(clock.instant(), stopped)));
     }
 
@@ -234,11 +246,37 @@ public class Operations implements AutoCloseable {
         TrackedOperation tracked = new TrackedOperation(entry, journal::write);
         byId.put(entry.operation().id(), tracked);
         if (!tracked.current().finished()) {
-            OperationProblem stopped = OperationProblem.agentStopped(STOPPED_WHILE_RUNNING + reconcile(tracked.current()));
-            tracked.finish(operation -> operation.failed(clock.instant(), stopped));
-            tracked.complete();
+            unreconciled.add(entry.operation().id());
         }
         keys.remember(entry.idempotencyKey(), entry.operation().id());
+    }
+
+    /** The operations a crash or a kill left running that are not reconciled yet, oldest first. */
+    public List<Operation> interrupted() {
+        return unreconciled.stream().map(id -> byId.get(id).current())
+                .sorted(Comparator.comparing(Operation::startedAt).thenComparing(Operation::id)).toList();
+    }
+
+    /**
+     * Asks the reconciler about an interrupted operation and marks it failed with what was done, which
+     * frees its snapshotter. Once the agent is shutting down the result is dropped and the operation stays
+     * running in the journal, so the next start reconciles it again.
+     */
+    public void reconcile(String id) {
+        TrackedOperation tracked = byId.get(id);
+        if (tracked == null || !unreconciled.contains(id)) {
+            return;
+        }
+        OperationProblem stopped = OperationProblem.agentStopped(STOPPED_WHILE_RUNNING + reconcile(tracked.current()));
+        synchronized (this) {
+            if (closed) {
+                log.warn("Shutting down: operation {} is reconciled again at the next start", id);
+                return;
+            }
+            tracked.finish(operation -> operation.failed(clock.instant(), stopped));
+            unreconciled.remove(id);
+        }
+        tracked.complete();
     }
 
     private String reconcile(Operation interrupted) {

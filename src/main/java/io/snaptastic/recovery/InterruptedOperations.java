@@ -7,12 +7,14 @@ import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationReconciler;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.VolumeResult;
+import io.snaptastic.snapshotter.Parallel;
 import io.snaptastic.snapshotter.ResourceTags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,32 +31,43 @@ public class InterruptedOperations implements OperationReconciler {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(2);
 
     private final OwnVolumes volumes;
+    private final int parallelVolumes;
 
     public InterruptedOperations(OwnVolumes volumes) {
+        this(volumes, 1);
+    }
+
+    /** @param parallelVolumes how many volumes of one operation are reconciled at once (EC2 waits are minutes) */
+    public InterruptedOperations(OwnVolumes volumes, int parallelVolumes) {
         this.volumes = volumes;
+        this.parallelVolumes = parallelVolumes;
     }
 
     @Override
     public String reconcile(Operation interrupted) {
-        List<String> said = new ArrayList<>();
-        for (VolumeResult volume : interrupted.volumes()) {
-            if (!"running".equals(volume.status())) {
-                continue;
-            }
-            said.add(volume.device() + " stopped at step " + volume.step());
-            if (interrupted.type() == OperationType.MOUNT) {
-                said.addAll(undoMount(interrupted, volume));
-            } else if (interrupted.type() == OperationType.UNMOUNT && volume.volumeId() != null) {
-                said.add(finishUnmount(interrupted, volume.volumeId()));
-            } else if (interrupted.type() == OperationType.SNAPSHOT
-                    && ("freeze".equals(volume.step()) || "create-snapshot".equals(volume.step()))) {
-                said.add(volume.mountPoint() + " was thawed at start-up if it was still frozen");
-            }
-        }
+        List<Callable<List<String>>> work = interrupted.volumes().stream()
+                .filter(volume -> "running".equals(volume.status()))
+                .<Callable<List<String>>>map(volume -> () -> reconcileVolume(interrupted, volume))
+                .toList();
+        List<String> said = Parallel.runAll(work, parallelVolumes).stream().flatMap(List::stream).toList();
         String result = String.join("; ", said);
         log.warn("Operation {} ({} of {}) was interrupted: {}", interrupted.id(), interrupted.type().json(),
                 interrupted.snapshotter(), result);
         return result;
+    }
+
+    private List<String> reconcileVolume(Operation interrupted, VolumeResult volume) {
+        List<String> said = new ArrayList<>();
+        said.add(volume.device() + " stopped at step " + volume.step());
+        if (interrupted.type() == OperationType.MOUNT) {
+            said.addAll(undoMount(interrupted, volume));
+        } else if (interrupted.type() == OperationType.UNMOUNT && volume.volumeId() != null) {
+            said.add(finishUnmount(interrupted, volume.volumeId()));
+        } else if (interrupted.type() == OperationType.SNAPSHOT
+                && ("freeze".equals(volume.step()) || "create-snapshot".equals(volume.step()))) {
+            said.add(volume.mountPoint() + " was thawed at start-up if it was still frozen");
+        }
+        return said;
     }
 
     private List<String> undoMount(Operation operation, VolumeResult result) {

@@ -14,10 +14,12 @@ class OperationsDrain implements SmartLifecycle {
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final Operations operations;
+    private final StartupReconciliation reconciliation;
     private volatile boolean running;
 
-    OperationsDrain(Operations operations) {
+    OperationsDrain(Operations operations, StartupReconciliation reconciliation) {
         this.operations = operations;
+        this.reconciliation = reconciliation;
     }
 
     @Override
@@ -27,7 +29,10 @@ class OperationsDrain implements SmartLifecycle {
 
     @Override
     public void stop() {
+        // Operations first: from then on a reconciliation's outcome is dropped, and its operation stays
+        // running in the journal for the next start.
         operations.close();
+        reconciliation.close();
         running = false;
     }
 

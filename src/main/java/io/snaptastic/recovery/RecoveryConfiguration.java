@@ -59,16 +59,23 @@ class RecoveryConfiguration {
         return new OwnVolumes(ec2, instance, mounts, devices, properties.timeouts());
     }
 
-    // Operations asks it, while it reads its journal, about each operation a crash left running.
+    // Operations asks it, in the background once the agent is up, about each operation a crash left running.
     @Bean
-    InterruptedOperations interruptedOperations(OwnVolumes volumes) {
-        return new InterruptedOperations(volumes);
+    InterruptedOperations interruptedOperations(OwnVolumes volumes, SnaptasticProperties properties) {
+        return new InterruptedOperations(volumes, properties.timeouts().parallelVolumes());
+    }
+
+    // As many interrupted operations at once as one operation works on volumes: the same bound on EC2 calls.
+    @Bean(destroyMethod = "close")
+    StartupReconciliation startupReconciliation(Operations operations, SnaptasticProperties properties) {
+        return new StartupReconciliation(operations, properties.timeouts().parallelVolumes());
     }
 
     @Bean(destroyMethod = "close")
     StartupMounts startupMounts(SnapshotterRegistry registry, SnapshotterResolver resolver, MountService mounts,
-            Operations operations) {
-        return new StartupMounts(registry, resolver, mounts, operations, Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Operations operations, StartupReconciliation reconciliation) {
+        return new StartupMounts(registry, resolver, mounts, operations, reconciliation,
+                Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "snaptastic-startup-mount");
             thread.setDaemon(true);
             return thread;
@@ -76,13 +83,21 @@ class RecoveryConfiguration {
     }
 
     @Bean
-    OperationsDrain operationsDrain(Operations operations) {
-        return new OperationsDrain(operations);
+    OperationsDrain operationsDrain(Operations operations, StartupReconciliation reconciliation) {
+        return new OperationsDrain(operations, reconciliation);
     }
 
-    // After the web server is up, so that readiness can say DOWN while the mounts are made.
+    // After the web servers are up, so that liveness answers and readiness says DOWN while what a crash
+    // left is reconciled and the mounts are made: Kubernetes restarts a container whose startup or
+    // liveness probe keeps failing, while a failing readiness probe only keeps traffic away
+    // (kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes). The recorded freezes
+    // were thawed before (the Freezer's init method), synchronously: a frozen filesystem must not wait for EC2.
     @Bean
-    ApplicationListener<ApplicationReadyEvent> startStartupMounts(StartupMounts startup) {
-        return event -> startup.start();
+    ApplicationListener<ApplicationReadyEvent> reconcileThenMountAtStartup(StartupReconciliation reconciliation,
+            StartupMounts startup) {
+        return event -> {
+            reconciliation.start();
+            startup.start();
+        };
     }
 }

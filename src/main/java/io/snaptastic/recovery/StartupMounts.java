@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Mounts each snapshotter that has {@code mount-on-startup: true} once the agent is up, after a random
  * delay of up to its {@code startup-jitter} so a fleet booting at once does not hit EC2 all together.
- * Until every one of them is done, {@link #state()} says so, and readiness is DOWN.
+ * A snapshotter whose interrupted operation is being reconciled waits for that first: until then it
+ * takes no operation. Until every one of them is done, {@link #state()} says so, and readiness is DOWN.
  */
 public class StartupMounts implements AutoCloseable {
 
@@ -36,26 +38,36 @@ public class StartupMounts implements AutoCloseable {
     private final SnapshotterResolver resolver;
     private final MountService mounts;
     private final Operations operations;
+    private final StartupReconciliation reconciliation;
     private final ScheduledExecutorService executor;
     private final Map<String, StartupMount> state = new LinkedHashMap<>();
 
     public StartupMounts(SnapshotterRegistry registry, SnapshotterResolver resolver, MountService mounts,
-            Operations operations, ScheduledExecutorService executor) {
+            Operations operations, StartupReconciliation reconciliation, ScheduledExecutorService executor) {
         this.snapshotters = registry.all().stream().filter(s -> s.settings().mountOnStartup()).toList();
         this.resolver = resolver;
         this.mounts = mounts;
         this.operations = operations;
+        this.reconciliation = reconciliation;
         this.executor = executor;
         snapshotters.forEach(s -> state.put(s.name(), StartupMount.waiting()));
     }
 
-    /** Schedules every start-up mount; called once the agent is up. */
+    /** Schedules every start-up mount, each once its snapshotter is reconciled; called once the agent is up. */
     public void start() {
         for (Snapshotter snapshotter : snapshotters) {
-            long jitter = snapshotter.settings().startupJitter().toMillis();
-            long delay = jitter <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter + 1);
-            log.info("Mounting {} at start-up in {} ms", snapshotter.name(), delay);
+            reconciliation.of(snapshotter.name()).thenRun(() -> schedule(snapshotter));
+        }
+    }
+
+    private void schedule(Snapshotter snapshotter) {
+        long jitter = snapshotter.settings().startupJitter().toMillis();
+        long delay = jitter <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter + 1);
+        log.info("Mounting {} at start-up in {} ms", snapshotter.name(), delay);
+        try {
             executor.schedule(() -> mount(snapshotter.name()), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.info("Shutting down: {} is not mounted at start-up", snapshotter.name());
         }
     }
 

@@ -64,6 +64,10 @@ class ArgumentParserTests {
         assertThat(parse("test").snapshotter()).isNull();
         assertThat(parse("check-backups", "--max-age", "2w", "solr").maxAge()).isEqualTo(Duration.ofDays(14));
         assertThat(parse("clean", "solr", "--dry-run").dryRun()).isTrue();
+        assertThat(parse("thaw").stateDir()).as("the agent's default state dir").isEqualTo(Path.of("/var/lib/snaptastic"));
+        assertThat(parse("thaw", "--state-dir", "/srv/state/").stateDir()).isEqualTo(Path.of("/srv/state"));
+        assertThatThrownBy(() -> parse("thaw", "solr")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> parse("test", "--state-dir", "/srv")).isInstanceOf(UsageException.class);
         assertThat(parse("help").command()).isEqualTo("help");
         assertThat(parse("--help").command()).isEqualTo("help");
         assertThat(parse().command()).isEqualTo("help");
@@ -122,6 +126,7 @@ class ArgumentParserTests {
     void recognisesTheClientsCommandsSoEverythingElseStartsTheAgent() {
         assertThat(Cli.handles(new String[] {"mount-snapshots", "solr"})).isTrue();
         assertThat(Cli.handles(new String[] {"test"})).isTrue();
+        assertThat(Cli.handles(new String[] {"thaw"})).isTrue();
         assertThat(Cli.handles(new String[] {"--help"})).isTrue();
         assertThat(Cli.handles(new String[] {"--spring.profiles.active=sandbox"})).isFalse();
         assertThat(Cli.handles(new String[] {})).isFalse();

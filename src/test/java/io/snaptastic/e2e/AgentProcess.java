@@ -191,6 +191,11 @@ final class AgentProcess {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The agent's actuator, on its management port. */
+    Actuator actuator() {
+        return new Actuator(URI.create("http://127.0.0.1:" + managementPort));
+    }
+
     /** The status code of a management path, e.g. the readiness group; -1 when nothing answers. */
     int managementStatus(String path) {
         return status(path, managementPort);

@@ -51,7 +51,7 @@ class RecoveryKillTests {
         assertThat(agent.tempDir()).as("a killed agent leaves nothing in the temp directory").isEmptyDirectory();
         agent.start();
 
-        JsonNode operation = agent.get("/operations/" + id);
+        JsonNode operation = reconciled(id);
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("type").asText()).endsWith("/agent-stopped");
         assertThat(operation.get("error").get("detail").asText())
@@ -59,6 +59,52 @@ class RecoveryKillTests {
         assertThat(agent.volumeIds("tag:snaptastic:managed", "true")).as("no volume leaks").isEmpty();
         assertThat(agent.post("/mounts?wait=120", SOLR).get("status").asText())
                 .as("the snapshotter is free and mounts again").isEqualTo("succeeded");
+    }
+
+    /**
+     * Issue 15: the reconciliation ran before the servers started, so a slow EC2 held back liveness (and
+     * the chart's startup probe). Now it runs behind them, holds readiness DOWN and its snapshotter busy,
+     * and the start-up mount waits for it.
+     */
+    @Test
+    void aSlowReconciliationRunsOnceTheAgentIsUpAndHoldsItsSnapshotterUntilDone() throws Exception {
+        agent.start("snaptastic.sandbox.faults.latency.AttachVolume=5s");
+        String id = agent.post("/mounts", SOLR).get("id").asText();
+        Path journal = agent.stateDir().resolve("operations").resolve(id + ".json");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(journal) && Files.readString(journal).contains("\"step\":\"attach\""));
+        String leftBehind = agent.volumeIds("tag:snaptastic:managed", "true").get(0);
+        agent.kill();
+
+        // DeleteVolume answers after 40s, longer than the agent needs to start: reconciling takes that long.
+        agent.start("snaptastic.sandbox.faults.latency.DeleteVolume=40s", "snaptastic.aws.call-timeout=2m",
+                "snaptastic.snapshotters.solr.mount-on-startup=true");
+
+        Actuator.HealthAnswer readiness = agent.actuator().health("/actuator/health/readiness");
+        assertThat(readiness.status()).as("readiness while reconciling").isEqualTo(503);
+        assertThat(readiness.json().at("/components/recovery/status").asText())
+                .as("a recovery component of readiness, DOWN while reconciling").isEqualTo("DOWN");
+        assertThat(readiness.details("recovery").get(id).get("snapshotter").asText()).isEqualTo("solr");
+        assertThat(readiness.details("recovery").get(id).get("status").asText()).isIn("waiting", "reconciling");
+        assertThat(readiness.details("startup").get("solr").get("status").asText())
+                .as("the start-up mount waits for the reconciliation").isEqualTo("waiting");
+        assertThat(agent.get("/operations/" + id).get("status").asText()).isEqualTo("running");
+        JsonNode refused = agent.post("/mounts", SOLR);
+        assertThat(refused.get("status").asInt()).isEqualTo(409);
+        assertThat(refused.get("detail").asText()).contains("being reconciled");
+        assertThat(refused.get("operationId").asText()).isEqualTo(id);
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> agent.managementStatus("/actuator/health/readiness") == 200);
+        JsonNode operation = agent.get("/operations/" + id);
+        assertThat(operation.get("status").asText()).isEqualTo("failed");
+        assertThat(operation.get("error").get("detail").asText()).contains("/dev/sdf stopped at step attach", "deleted " + leftBehind);
+        Actuator.HealthAnswer ready = agent.actuator().health("/actuator/health/readiness");
+        assertThat(ready.details("recovery").get(id).get("status").asText()).isEqualTo("reconciled");
+        assertThat(ready.details("startup").get("solr").get("status").asText()).isEqualTo("done");
+        assertThat(agent.volumeIds("tag:snaptastic:managed", "true")).as("only the start-up mount's volume")
+                .hasSize(1).doesNotContain(leftBehind);
+        assertThat(AgentUnderTest.mounted(agent.mountPoint())).isTrue();
     }
 
     @Test
@@ -79,13 +125,19 @@ class RecoveryKillTests {
                 "of=" + agent.mountPoint().resolve("probe"), "bs=4096", "count=1", "conv=fsync")
                 .withTimeout(Duration.ofSeconds(20)));
         assertThat(write.succeeded()).as("a write to the mount point completes: it is not frozen").isTrue();
-        JsonNode operation = agent.get("/operations/" + id);
+        JsonNode operation = reconciled(id);
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("detail").asText())
                 .contains("stopped while the operation was running", "stopped at step freeze", "thawed");
         assertThat(agent.volumeIds("tag:snaptastic:managed", "true"))
                 .as("the mounted volume stays; nothing else was made").containsExactly(volumeId);
         assertThat(AgentUnderTest.mounted(agent.mountPoint())).isTrue();
+    }
+
+    /** The operation once reconciled: that runs in the background once the agent is up. */
+    private JsonNode reconciled(String id) {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> agent.get("/operations/" + id), operation -> !"running".equals(operation.get("status").asText()));
     }
 
     private long frozenRecords() throws Exception {

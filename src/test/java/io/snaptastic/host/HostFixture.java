@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Loop devices and mount points for the tests that run on the real host, all released on close,
  * also after a failure: thawed, unmounted, detached, deleted, in that order.
  */
-final class HostFixture implements AutoCloseable {
+public final class HostFixture implements AutoCloseable {
 
     private static final HostExecutor HOST = new ProcessHostExecutor();
     private static String unavailable;
@@ -31,7 +31,7 @@ final class HostFixture implements AutoCloseable {
     }
 
     /** Skips the test, saying why, only where this machine cannot make a loop device. */
-    static HostFixture create() throws IOException {
+    public static HostFixture create() throws IOException {
         String reason = loopDevicesUnavailable();
         assumeTrue(reason == null, () -> "host test skipped: " + reason);
         return new HostFixture(Files.createTempDirectory("snaptastic-host-test").toRealPath());
@@ -43,18 +43,18 @@ final class HostFixture implements AutoCloseable {
                 "xfs test skipped: xfsprogs (mkfs.xfs, xfs_repair, xfs_growfs) is not installed");
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    LoopDevice loop(String name, long bytes) {
+    public LoopDevice loop(String name, long bytes) {
         LoopDevice loop = LoopDevice.create(dir.resolve(name + ".img"), bytes);
         loops.add(loop);
         return loop;
     }
 
     /** A mount point under the fixture's dir, released on close whoever mounts it. */
-    String mountPoint(String name) {
+    public String mountPoint(String name) {
         String mountPoint = dir.resolve("mnt").resolve(name).toString();
         mountPoints.add(mountPoint);
         return mountPoint;
@@ -132,7 +132,7 @@ final class HostFixture implements AutoCloseable {
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
-    static Command command(String... argv) {
+    public static Command command(String... argv) {
         return Command.of(argv).withTimeout(Duration.ofSeconds(60));
     }
 }

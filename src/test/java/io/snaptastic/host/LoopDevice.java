@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** A loop device over a sparse file, for host tests; detached on close. */
-final class LoopDevice implements AutoCloseable {
+public final class LoopDevice implements AutoCloseable {
 
     private static final HostExecutor HOST = new ProcessHostExecutor();
 
@@ -25,7 +25,7 @@ final class LoopDevice implements AutoCloseable {
         return new LoopDevice(image, Path.of(device));
     }
 
-    Path device() {
+    public Path device() {
         return device;
     }
 

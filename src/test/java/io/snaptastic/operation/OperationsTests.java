@@ -200,18 +200,43 @@ class OperationsTests {
     }
 
     @Test
-    void anOperationStillRunningInTheJournalIsFailedAtStartUp() {
+    void anOperationStillRunningInTheJournalKeepsItsSnapshotterBusyUntilReconciled() {
         Operations crashed = operations(OperationsProperties.DEFAULT);
         Operation running = crashed.submit(OperationType.SNAPSHOT, "solr", null, "f", blocking());
 
         Operations restarted = operations(OperationsProperties.DEFAULT);
 
+        assertThat(restarted.interrupted()).extracting(Operation::id).containsExactly(running.id());
+        assertThat(restarted.find(running.id()).orElseThrow().status()).isEqualTo(OperationStatus.RUNNING);
+        assertThatThrownBy(() -> restarted.submit(OperationType.MOUNT, "solr", null, "f", blocking()))
+                .isInstanceOf(OperationConflictException.class)
+                .hasMessageContaining("is being reconciled")
+                .extracting(e -> ((OperationConflictException) e).runningOperationId()).isEqualTo(running.id());
+        assertThat(restarted.submit(OperationType.MOUNT, "postgres", null, "f", progress -> OperationOutcome.succeeded()))
+                .as("other snapshotters are free").isNotNull();
+
+        restarted.reconcile(running.id());
+
         Operation recovered = restarted.find(running.id()).orElseThrow();
         assertThat(recovered.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(recovered.error().detail()).isEqualTo("the agent stopped while the operation was running");
         assertThat(recovered.error().type()).hasToString("https://snaptastic.io/problems/agent-stopped");
+        assertThat(restarted.interrupted()).isEmpty();
         assertThat(restarted.submit(OperationType.SNAPSHOT, "solr", null, "f", progress -> OperationOutcome.succeeded()))
                 .isNotNull();
+    }
+
+    @Test
+    void anInterruptedOperationNotReconciledBeforeShutdownIsReconciledAtTheNextStart() {
+        Operations crashed = operations(OperationsProperties.DEFAULT);
+        Operation running = crashed.submit(OperationType.SNAPSHOT, "solr", null, "f", blocking());
+        Operations stopping = operations(OperationsProperties.DEFAULT);
+
+        stopping.close();
+        stopping.reconcile(running.id());
+
+        Operations next = operations(OperationsProperties.DEFAULT);
+        assertThat(next.interrupted()).extracting(Operation::id).containsExactly(running.id());
     }
 
     @Test

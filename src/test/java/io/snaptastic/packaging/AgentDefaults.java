@@ -19,4 +19,12 @@ record AgentDefaults(String serverAddress, int serverPort, int managementPort) {
                     (String) server.get("address"), (Integer) server.get("port"), (Integer) management.get("port"));
         }
     }
+
+    /** The agent's default snaptastic.state-dir, where it keeps its freeze records. */
+    static String stateDir() throws IOException {
+        try (InputStream in = AgentDefaults.class.getResourceAsStream("/application.yml")) {
+            Map<String, Object> yaml = RenderedChart.map(new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
+            return (String) RenderedChart.at(yaml, "snaptastic").get("state-dir");
+        }
+    }
 }

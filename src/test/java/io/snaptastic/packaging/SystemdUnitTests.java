@@ -3,13 +3,21 @@ package io.snaptastic.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.snaptastic.SnaptasticApplication;
 import io.snaptastic.host.Command;
 import io.snaptastic.host.CommandResult;
+import io.snaptastic.host.Filesystems;
+import io.snaptastic.host.Freezer;
+import io.snaptastic.host.HostFixture;
+import io.snaptastic.host.MountTable;
+import io.snaptastic.host.Mounter;
 import io.snaptastic.host.ProcessHostExecutor;
+import io.snaptastic.operation.OperationsProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +76,60 @@ class SystemdUnitTests {
 
         assertThat(unit.value("Service", "KillMode")).isEqualTo("mixed");
         assertThat(unit.value("Service", "KillSignal")).isEqualTo("SIGTERM");
-        // Longer than a freeze may last (freeze-max-duration, 30 s by default) plus the create call.
-        assertThat(SystemdUnit.timeSpan(unit.value("Service", "TimeoutStopSec"))).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+        // The agent's own shutdown: the drain (shutdown-timeout), then a thaw bounded by 30 s (Freezer), then
+        // its clients closed; SIGKILL must not come before that thaw is done.
+        Duration agentShutdown = OperationsProperties.DEFAULT.shutdownTimeout().plusSeconds(30);
+        assertThat(SystemdUnit.timeSpan(unit.value("Service", "TimeoutStopSec")))
+                .as("the agent's shutdown timeout and its thaw, with a margin")
+                .isGreaterThanOrEqualTo(agentShutdown.plusSeconds(30));
         assertThat(unit.value("Service", "SuccessExitStatus")).isEqualTo("143");
+    }
+
+    @Test
+    void thawsWhatTheAgentRecordedAsFrozenOnceItHasStopped() throws IOException {
+        SystemdUnit unit = SystemdUnit.read(AGENT);
+        List<String> start = Arrays.asList(unit.value("Service", "ExecStart").split("\\s+"));
+        List<String> thaw = Arrays.asList(unit.value("Service", "ExecStopPost").split("\\s+"));
+
+        assertThat(thaw.get(0)).isEqualTo("/usr/bin/java");
+        assertThat(option(thaw, "-jar")).as("the agent's own jar").isEqualTo(option(start, "-jar"));
+        assertThat(thaw.subList(thaw.indexOf("-jar") + 2, thaw.size()))
+                .containsExactly("thaw", "--state-dir", AgentDefaults.stateDir());
+    }
+
+    /** The unit's ExecStopPost= in a JVM of its own, from the class path instead of the jar, on a real freeze. */
+    @Test
+    void theStopPostCommandThawsAFilesystemTheAgentLeftFrozen() throws IOException {
+        List<String> thaw = Arrays.asList(SystemdUnit.read(AGENT).value("Service", "ExecStopPost").split("\\s+"));
+        try (HostFixture host = HostFixture.create()) {
+            Path stateDir = Files.createDirectories(host.dir().resolve("state"));
+            String mountPoint = host.mountPoint("data");
+            ProcessHostExecutor executor = new ProcessHostExecutor();
+            Path device = host.loop("data", 64 << 20).device();
+            new Filesystems(executor, new MountTable()).format(device, "ext4", false);
+            new Mounter(executor, new MountTable()).mount(device, mountPoint, "ext4", List.of("defaults"));
+            Freezer killedAgent = new Freezer(executor, new MountTable(), stateDir);
+            try {
+                killedAgent.freeze(List.of(mountPoint), Duration.ofMinutes(10));
+                List<String> argv = new ArrayList<>();
+                argv.add(ProcessHandle.current().info().command().orElse("java"));
+                argv.addAll(thaw.subList(1, thaw.indexOf("-jar")));
+                argv.addAll(List.of("-cp", System.getProperty("java.class.path"), SnaptasticApplication.class.getName()));
+                argv.addAll(thaw.subList(thaw.indexOf("-jar") + 2, thaw.size() - 1));
+                argv.add(stateDir.toString());
+
+                CommandResult result = executor.execute(new Command(argv, Duration.ofSeconds(60), Map.of()));
+
+                assertThat(result.exitCode()).as("%s%s", result.stdout(), result.stderr()).isZero();
+                assertThat(result.stdout()).contains("thawed " + mountPoint);
+                assertThat(killedAgent.recordedMountPoints()).isEmpty();
+                CommandResult write = executor.execute(Command.of("dd", "if=/dev/zero", "of=" + mountPoint + "/probe",
+                        "bs=4096", "count=1", "conv=fsync").withTimeout(Duration.ofSeconds(20)));
+                assertThat(write.succeeded()).as("a write completes: the filesystem is not frozen").isTrue();
+            } finally {
+                killedAgent.close();
+            }
+        }
     }
 
     @Test

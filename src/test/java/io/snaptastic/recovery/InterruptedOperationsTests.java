@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class InterruptedOperationsTests {
@@ -35,6 +37,28 @@ class InterruptedOperationsTests {
         String reason = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "attach", "running", null, null, null)));
 
         assertThat(reason).isEqualTo("/dev/sdf stopped at step attach; detached and deleted vol-1");
+    }
+
+    @Test
+    void releasesTheVolumesOfOneOperationSideBySideAndSaysSoInTheirOrder() {
+        InterruptedOperations parallel = new InterruptedOperations(volumes, 2);
+        CyclicBarrier bothReleasing = new CyclicBarrier(2);
+        for (String id : List.of("vol-6", "vol-7")) {
+            Volume created = volume(id, STARTED.plusSeconds(1));
+            given(volumes.find(id)).willReturn(Optional.of(created));
+            given(volumes.ours(created)).willReturn(true);
+            // Each release waits for the other to have started: one at a time, neither would return.
+            given(volumes.release(created)).willAnswer(invocation -> {
+                bothReleasing.await(10, TimeUnit.SECONDS);
+                return "deleted " + id;
+            });
+        }
+
+        String reason = parallel.reconcile(mount(
+                new VolumeResult("/dev/sdf", "/mnt/a", "vol-6", null, "attach", "running", null, null, null),
+                new VolumeResult("/dev/sdg", "/mnt/b", "vol-7", null, "attach", "running", null, null, null)));
+
+        assertThat(reason).isEqualTo("/dev/sdf stopped at step attach; deleted vol-6; /dev/sdg stopped at step attach; deleted vol-7");
     }
 
     @Test
