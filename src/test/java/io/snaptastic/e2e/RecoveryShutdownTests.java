@@ -77,7 +77,9 @@ class RecoveryShutdownTests {
                 .until(() -> agent.get("/operations/" + id), o -> !"running".equals(o.get("status").asText()));
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("detail").asText()).contains("/dev/sdf stopped at step attach");
-        assertThat(agent.volumeIds("tag:snaptastic:managed", "true")).as("no volume leaks").isEmpty();
+        // DeleteVolume returns while the volume is still `deleting`, as on EC2: wait for it to be gone.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(agent.volumeIds("tag:snaptastic:managed", "true")).as("no volume leaks").isEmpty());
     }
 
     private long frozenRecords() throws Exception {

@@ -54,7 +54,7 @@ class StuckAttachmentRecoveryTests {
         agent.kill();
         agent.start("snaptastic.sandbox.faults.attach-never-completes=true", "snaptastic.reaper.enabled=false");
 
-        JsonNode operation = agent.get("/operations/" + id);
+        JsonNode operation = reconciled(id);
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("detail").asText())
                 .contains("stopped at step await-attached", "detached and deleted " + volumeId);
@@ -98,5 +98,11 @@ class StuckAttachmentRecoveryTests {
         // A filter, not an id: EC2 answers an id that no longer exists with InvalidVolume.NotFound.
         return ec2.describeVolumes(b -> b.filters(Filter.builder().name("volume-id").values(id).build()))
                 .volumes().stream().findFirst().map(Volume::stateAsString).orElse("deleted");
+    }
+
+    /** The operation once reconciled: that runs in the background once the agent is up. */
+    private JsonNode reconciled(String id) {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> agent.get("/operations/" + id), operation -> !"running".equals(operation.get("status").asText()));
     }
 }

@@ -57,7 +57,7 @@ class UnmountRecoveryTests {
                     .until(() -> volume(ec2, volumeId).filter(v -> "available".equals(v.stateAsString())).isPresent());
             assertThat(tags(volume(ec2, volumeId).orElseThrow())).containsEntry("snaptastic:retained", "true");
         }
-        JsonNode operation = agent.get("/operations/" + id);
+        JsonNode operation = reconciled(id);
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("detail").asText())
                 .contains("stopped at step", volumeId + " kept, tagged snaptastic:retained=true");
@@ -71,7 +71,7 @@ class UnmountRecoveryTests {
 
         agent.start("snaptastic.reaper.enabled=false");
 
-        JsonNode operation = agent.get("/operations/" + id);
+        JsonNode operation = reconciled(id);
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("detail").asText()).contains("deleted " + volumeId);
         try (Ec2Client ec2 = SandboxClient.of(agent.ec2Endpoint())) {
@@ -108,4 +108,9 @@ class UnmountRecoveryTests {
         return volume.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
     }
 
+    /** The operation once reconciled: that runs in the background once the agent is up. */
+    private JsonNode reconciled(String id) {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> agent.get("/operations/" + id), operation -> !"running".equals(operation.get("status").asText()));
+    }
 }
