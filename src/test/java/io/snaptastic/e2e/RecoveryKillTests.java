@@ -56,7 +56,9 @@ class RecoveryKillTests {
         assertThat(operation.get("error").get("type").asText()).endsWith("/agent-stopped");
         assertThat(operation.get("error").get("detail").asText())
                 .contains("stopped while the operation was running", "/dev/sdf stopped at step attach", "deleted " + volumeId);
-        assertThat(agent.volumeIds("tag:snaptastic:managed", "true")).as("no volume leaks").isEmpty();
+        // DeleteVolume returns while the volume is still `deleting`, as on EC2: wait for it to be gone.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(agent.volumeIds("tag:snaptastic:managed", "true")).as("no volume leaks").isEmpty());
         assertThat(agent.post("/mounts?wait=120", SOLR).get("status").asText())
                 .as("the snapshotter is free and mounts again").isEqualTo("succeeded");
     }
@@ -102,8 +104,9 @@ class RecoveryKillTests {
         Actuator.HealthAnswer ready = agent.actuator().health("/actuator/health/readiness");
         assertThat(ready.details("recovery").get(id).get("status").asText()).isEqualTo("reconciled");
         assertThat(ready.details("startup").get("solr").get("status").asText()).isEqualTo("done");
-        assertThat(agent.volumeIds("tag:snaptastic:managed", "true")).as("only the start-up mount's volume")
-                .hasSize(1).doesNotContain(leftBehind);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(agent.volumeIds("tag:snaptastic:managed", "true")).as("only the start-up mount's volume")
+                        .hasSize(1).doesNotContain(leftBehind));
         assertThat(AgentUnderTest.mounted(agent.mountPoint())).isTrue();
     }
 
