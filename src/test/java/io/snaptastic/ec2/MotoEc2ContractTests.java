@@ -1,19 +1,9 @@
 package io.snaptastic.ec2;
 
-import static org.awaitility.Awaitility.await;
-
-import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
@@ -29,46 +19,25 @@ import software.amazon.awssdk.services.ec2.model.InstanceType;
  */
 class MotoEc2ContractTests extends Ec2ContractTests {
 
-    private static final Duration STARTUP = Duration.ofSeconds(60);
-
-    private Process moto;
-    private Path log;
-    private URI endpoint;
+    private MotoServer moto;
     private String instanceId;
 
     @BeforeAll
     void startMoto() throws IOException {
-        Assumptions.assumeTrue(onPath("moto_server"), "moto_server is not installed (pip install 'moto[server]')");
-        int port = freePort();
-        log = Files.createTempFile("moto-server", ".log");
-        moto = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        endpoint = URI.create("http://127.0.0.1:" + port);
-        await().atMost(STARTUP)
-                .pollInterval(Duration.ofMillis(100))
-                .failFast("moto_server exited; see " + log, () -> !moto.isAlive())
-                .until(() -> accepts(port));
+        moto = MotoServer.start();
         instanceId = runInstance();
     }
 
     @AfterAll
-    void stopMoto() throws IOException, InterruptedException {
+    void stopMoto() throws IOException {
         if (moto != null) {
-            moto.destroy();
-            if (!moto.waitFor(10, TimeUnit.SECONDS)) {
-                moto.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-        if (log != null) {
-            Files.deleteIfExists(log);
+            moto.close();
         }
     }
 
     @Override
     protected URI endpoint() {
-        return endpoint;
+        return moto.endpoint();
     }
 
     @Override
@@ -88,7 +57,7 @@ class MotoEc2ContractTests extends Ec2ContractTests {
 
     /** Moto starts with no instance; RunInstances on one of its built-in images makes one. */
     private String runInstance() {
-        Ec2ClientSettings settings = new Ec2ClientSettings(endpoint, this::region, credentials(), Duration.ofSeconds(30));
+        Ec2ClientSettings settings = new Ec2ClientSettings(moto.endpoint(), this::region, credentials(), Duration.ofSeconds(30));
         try (Ec2Client raw = settings.build()) {
             String imageId = raw.describeImages().images().get(0).imageId();
             return raw.runInstances(b -> b.imageId(imageId)
@@ -99,34 +68,6 @@ class MotoEc2ContractTests extends Ec2ContractTests {
                     .instances()
                     .get(0)
                     .instanceId();
-        }
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }
