@@ -10,7 +10,8 @@
 # taking a core while the agent starts (it spends its life waiting on EC2 and on the kernel);
 # -XX:+UseSerialGC suits a heap this small; -Djdk.reflect.useNativeAccessorOnly=true has reflection
 # call through the JVM instead of spinning a method handle for each constructor, method and field
-# Spring and Jackson reflect on while the agent starts. README, Performance, gives what each is worth.
+# Spring and Jackson reflect on while the agent starts. docs/performance.md gives what they are worth
+# together; each one's own effect is in the message of the commit that added it.
 
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /build
@@ -35,7 +36,7 @@ WORKDIR /opt/snaptastic
 # readiness probe answered) and is stopped with SIGTERM; the JVM writes the cache as it exits. Run to
 # ready rather than stopped once the context is refreshed (-Dspring.context.exit=onRefresh), it also
 # puts the web servers, the management port's context and the request path in the cache: ~60 ms of a
-# ~1 s start (README, Performance). With no snapshotter configured nothing asks EC2 or IMDS, so it
+# ~1 s start (docs/performance.md). With no snapshotter configured nothing asks EC2 or IMDS, so it
 # needs no network. It needs the same JVM and class path as the ENTRYPOINT, so it runs in this stage
 # with the same absolute paths. Its state dir is a throwaway one, so no token is baked into the image.
 RUN java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true -Djdk.reflect.useNativeAccessorOnly=true \
@@ -54,7 +55,7 @@ RUN java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true -Djd
 # Runs as root, on purpose: the agent mounts and unmounts file systems, runs mkfs, fsck and fsfreeze,
 # and opens the NVMe and loop block devices of the host, none of which an unprivileged user may do.
 # The container also needs --privileged, the host's /dev, and the data root shared with the host
-# (README, "Installation").
+# (docs/installation.md).
 USER root
 ENV SPRING_CONFIG_ADDITIONAL_LOCATION=optional:file:/etc/snaptastic/
 EXPOSE 8168 8169

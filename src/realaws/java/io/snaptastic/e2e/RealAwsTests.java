@@ -122,8 +122,8 @@ class RealAwsTests {
     }
 
     /**
-     * Assumes the instance role carries the README's least-privilege policy. The README names the probes that
-     * policy may fail although the real calls are allowed (placeholder ids cannot match tag conditions).
+     * Assumes the instance role carries the least-privilege policy of docs/iam-policy.md, which names the probes
+     * that policy may fail although the real calls are allowed (placeholder ids cannot match tag conditions).
      */
     @Test
     void theChecksPassUnderTheLeastPrivilegePolicy() {

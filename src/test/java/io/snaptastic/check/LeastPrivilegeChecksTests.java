@@ -22,23 +22,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The checks ({@code snaptastic test}) against moto_server with IAM enforced, under the README's
+ * The checks ({@code snaptastic test}) against moto_server with IAM enforced, under docs/iam-policy.md's
  * least-privilege policy as moto can evaluate it: the actions are enforced; ARNs and conditions are not
- * (see {@link ReadmePolicy#asMotoEvaluatesIt()}), so what real IAM says of the conditions is not shown here.
+ * (see {@link DocumentedPolicy#asMotoEvaluatesIt()}), so what real IAM says of the conditions is not shown here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeastPrivilegeChecksTests {
 
     private MotoServer moto;
     private InstanceIdentity instance;
-    private ReadmePolicy policy;
+    private DocumentedPolicy policy;
 
     @TempDir
     Path proc;
 
     @BeforeAll
     void startMoto() throws Exception {
-        policy = ReadmePolicy.read();
+        policy = DocumentedPolicy.read();
         moto = MotoServer.start();
         instance = moto.runInstance();
     }
@@ -51,7 +51,7 @@ class LeastPrivilegeChecksTests {
     }
 
     @Test
-    void theReadmesPolicyGrantsEveryActionTheChecksProbe() {
+    void theDocumentedPolicyGrantsEveryActionTheChecksProbe() {
         List<String> probed = Arrays.stream(Ec2Action.values())
                 .map(action -> "ec2:" + PermissionItems.actionName(action))
                 .collect(Collectors.toList());
@@ -60,7 +60,7 @@ class LeastPrivilegeChecksTests {
     }
 
     @Test
-    void nothingFailsUnderTheReadmesPolicy() throws Exception {
+    void nothingFailsUnderTheDocumentedPolicy() throws Exception {
         List<CheckItem> items = checksAs("least-privilege", policy.asMotoEvaluatesIt());
 
         assertThat(ec2Items(items)).hasSize(Ec2Action.values().length + 1);
@@ -92,7 +92,7 @@ class LeastPrivilegeChecksTests {
     }
 
     /** A user with this policy, then the checks as that user with IAM enforced. */
-    private List<CheckItem> checksAs(String user, ReadmePolicy userPolicy) throws Exception {
+    private List<CheckItem> checksAs(String user, DocumentedPolicy userPolicy) throws Exception {
         moto.enforceIam(false);
         StaticCredentials credentials = moto.userWithPolicy(user, userPolicy.json());
         moto.enforceIam(true);

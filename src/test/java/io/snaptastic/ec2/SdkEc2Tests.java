@@ -337,7 +337,7 @@ class SdkEc2Tests {
 
         assertThat(ec2.permitted(Ec2Action.CREATE_TAGS)).isTrue();
 
-        // The README's policy allows ec2:CreateTags only with ec2:CreateAction, i.e. in a create call.
+        // The policy in docs/iam-policy.md allows ec2:CreateTags only with ec2:CreateAction, i.e. in a create call.
         CreateVolumeRequest dryRun = script.request(CreateVolumeRequest.class);
         assertThat(dryRun.dryRun()).isTrue();
         assertThat(dryRun.tagSpecifications()).singleElement()

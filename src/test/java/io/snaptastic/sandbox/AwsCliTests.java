@@ -133,7 +133,7 @@ class AwsCliTests {
     }
 
     @Test
-    void answersThePlainDescribeVolumesTheReadmeShows() throws Exception {
+    void answersThePlainDescribeVolumesTheSandboxPageShows() throws Exception {
         sandbox.createVolume(1);
 
         // The CLI asks with MaxResults=1000 when no page size is given, as EC2 allows.

@@ -10,23 +10,24 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The least-privilege policy as the README's "IAM policy" section prints it, read from README.md so
- * the document and the tests that run under it cannot drift apart.
+ * The least-privilege policy as docs/iam-policy.md prints it (its first {@code json} block), read from
+ * that page so the document and the tests that run under it cannot drift apart.
  */
-record ReadmePolicy(Map<String, Object> document) {
+record DocumentedPolicy(Map<String, Object> document) {
 
+    private static final Path PAGE = Path.of("docs/iam-policy.md");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @SuppressWarnings("unchecked")
-    static ReadmePolicy read() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int section = readme.indexOf("\n## IAM policy\n");
-        int start = readme.indexOf("```json\n", section);
-        int end = readme.indexOf("\n```", start + 1);
+    static DocumentedPolicy read() throws IOException {
+        String page = Files.readString(PAGE);
+        int section = page.indexOf("# IAM policy\n");
+        int start = page.indexOf("```json\n", section);
+        int end = page.indexOf("\n```", start + 1);
         if (section < 0 || start < 0 || end < 0) {
-            throw new IllegalStateException("README.md has no ```json block under \"## IAM policy\"");
+            throw new IllegalStateException(PAGE + " has no ```json block under \"# IAM policy\"");
         }
-        return new ReadmePolicy(JSON.readValue(readme.substring(start + "```json\n".length(), end), Map.class));
+        return new DocumentedPolicy(JSON.readValue(page.substring(start + "```json\n".length(), end), Map.class));
     }
 
     @SuppressWarnings("unchecked")
@@ -44,7 +45,7 @@ record ReadmePolicy(Map<String, Object> document) {
     }
 
     /** The same policy with this action taken out of every statement (statements left empty dropped). */
-    ReadmePolicy without(String action) {
+    DocumentedPolicy without(String action) {
         List<Map<String, Object>> kept = new ArrayList<>();
         for (Map<String, Object> statement : statements()) {
             List<String> actions = new ArrayList<>(strings(statement.get("Action")));
@@ -64,7 +65,7 @@ record ReadmePolicy(Map<String, Object> document) {
      * resource), so an ARN pattern never matches there. It skips a condition for which the request carries no
      * value (moto/iam/policy_conditions.py, verify_condition), which is every EC2 condition key.
      */
-    ReadmePolicy asMotoEvaluatesIt() {
+    DocumentedPolicy asMotoEvaluatesIt() {
         List<Map<String, Object>> widened = new ArrayList<>();
         for (Map<String, Object> statement : statements()) {
             Map<String, Object> copy = new LinkedHashMap<>(statement);
@@ -78,10 +79,10 @@ record ReadmePolicy(Map<String, Object> document) {
         return JSON.writeValueAsString(document);
     }
 
-    private ReadmePolicy withStatements(List<Map<String, Object>> statements) {
+    private DocumentedPolicy withStatements(List<Map<String, Object>> statements) {
         Map<String, Object> copy = new LinkedHashMap<>(document);
         copy.put("Statement", statements);
-        return new ReadmePolicy(copy);
+        return new DocumentedPolicy(copy);
     }
 
     @SuppressWarnings("unchecked")
