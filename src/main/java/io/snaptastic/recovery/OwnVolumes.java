@@ -121,7 +121,7 @@ public class OwnVolumes {
 
     /**
      * Detaches the volume from this instance, without deleting it, unless it is not ours, mounted here,
-     * or attached elsewhere. A completed attachment is never forced ({@link #detach(String, String, String)}).
+     * or attached elsewhere. A completed attachment is never forced (see the private detach below).
      *
      * @return what was done, for a person
      */
