@@ -11,6 +11,8 @@ import io.snaptastic.instance.InstanceIdentity;
 import io.snaptastic.snapshotter.ResourceTags;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,32 +91,71 @@ public class OwnVolumes {
     }
 
     /**
+     * Whether the volume is attached only here, by attachments that completed, and no configured mount
+     * point uses it: it may hold data no snapshot has, so it is kept ({@link #retain}) and only detached.
+     */
+    public boolean unconfigured(Volume volume, ConfiguredMountPoints configured) {
+        return unconfigured(volume, instance.instanceId(), configured);
+    }
+
+    static boolean unconfigured(Volume volume, String instanceId, ConfiguredMountPoints configured) {
+        return !volume.attachments().isEmpty() && !configured.mayUse(volume)
+                && volume.attachments().stream().allMatch(a -> instanceId.equals(a.instanceId()) && "attached".equals(a.state()));
+    }
+
+    /**
      * Detaches (from this instance) and deletes the volume unless it is not ours, mounted here, or
      * attached elsewhere.
      *
      * @return what was done, for a person
      */
     public String release(Volume volume) {
-        if (!ours(volume)) {
-            return volume.id() + " left: not created by this agent on this instance";
+        Optional<String> left = left(volume);
+        if (left.isPresent()) {
+            return left.get();
         }
-        String instanceId = instance.instanceId();
+        detachHere(volume);
+        ec2.deleteVolume(volume.id());
+        return (volume.attachments().isEmpty() ? "deleted " : "detached and deleted ") + volume.id();
+    }
+
+    /**
+     * Detaches the volume from this instance, without deleting it, unless it is not ours, mounted here,
+     * or attached elsewhere. A completed attachment is never forced (see the private detach below).
+     *
+     * @return what was done, for a person
+     */
+    public String detach(Volume volume) {
+        Optional<String> left = left(volume);
+        if (left.isPresent()) {
+            return left.get();
+        }
+        detachHere(volume);
+        return "detached " + volume.id();
+    }
+
+    private Optional<String> left(Volume volume) {
+        if (!ours(volume)) {
+            return Optional.of(volume.id() + " left: not created by this agent on this instance");
+        }
         for (Volume.Attachment attachment : volume.attachments()) {
-            if (!instanceId.equals(attachment.instanceId())) {
-                return volume.id() + " left: attached to " + attachment.instanceId();
+            if (!instance.instanceId().equals(attachment.instanceId())) {
+                return Optional.of(volume.id() + " left: attached to " + attachment.instanceId());
             }
             if (mountedHere(volume.id(), attachment.device())) {
-                return volume.id() + " left: it is mounted";
+                return Optional.of(volume.id() + " left: it is mounted");
             }
         }
+        return Optional.empty();
+    }
+
+    private void detachHere(Volume volume) {
         for (Volume.Attachment attachment : volume.attachments()) {
-            detach(volume.id(), instanceId, attachment.device());
+            detach(volume.id(), instance.instanceId(), attachment.device());
         }
         if (!"available".equals(volume.state()) || !volume.attachments().isEmpty()) {
             ec2.awaitVolumeAvailable(volume.id(), timeouts.volumeAvailable());
         }
-        ec2.deleteVolume(volume.id());
-        return (volume.attachments().isEmpty() ? "deleted " : "detached and deleted ") + volume.id();
     }
 
     /**
@@ -153,6 +194,12 @@ public class OwnVolumes {
     /** Tags the volume retained, so that the reaper leaves it for the operator. */
     public void retain(Volume volume) {
         ec2.createTags(List.of(volume.id()), Map.of(ResourceTags.RETAINED, "true"));
+    }
+
+    /** Tags the volume retained, with why and when (ISO-8601, UTC), in one call. */
+    public void retain(Volume volume, String reason, Instant at) {
+        ec2.createTags(List.of(volume.id()), Map.of(ResourceTags.RETAINED, "true", ResourceTags.RETAINED_REASON, reason,
+                ResourceTags.RETAINED_AT, at.truncatedTo(ChronoUnit.SECONDS).toString()));
     }
 
     private boolean mountedHere(String volumeId, String device) {

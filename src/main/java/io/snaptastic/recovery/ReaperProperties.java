@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether it runs at all
  * @param interval how often it looks
  * @param availableFor how long a managed volume of this instance must have been seen {@code available}
- *     before it is deleted
+ *     before it is deleted, and seen attached with no configured mount point using it before it is
+ *     tagged retained and detached
  */
 @ConfigurationProperties("snaptastic.reaper")
 public record ReaperProperties(

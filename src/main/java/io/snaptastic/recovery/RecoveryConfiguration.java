@@ -27,9 +27,10 @@ import org.springframework.context.annotation.Configuration;
 class RecoveryConfiguration {
 
     @Bean
-    VolumeReaper volumeReaper(OwnVolumes volumes, Operations operations, ReaperProperties settings, Clock clock,
-            MeterRegistry meters) {
-        return new VolumeReaper(volumes, operations, settings.availableFor(), clock, meters);
+    VolumeReaper volumeReaper(OwnVolumes volumes, Operations operations, SnapshotterRegistry registry,
+            SnapshotterResolver resolver, ReaperProperties settings, Clock clock, MeterRegistry meters) {
+        return new VolumeReaper(volumes, operations, () -> ConfiguredMountPoints.read(registry, resolver),
+                settings.availableFor(), clock, meters);
     }
 
     @Bean(destroyMethod = "shutdownNow")

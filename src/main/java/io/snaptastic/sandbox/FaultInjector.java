@@ -3,10 +3,11 @@ package io.snaptastic.sandbox;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
-/** Applies the configured faults to each call: latency, throttling, random server errors and lost answers. */
+/** Applies the configured faults to each call: latency, throttling, first calls failed, random server errors and lost answers. */
 final class FaultInjector {
 
     static final String DEFAULT = "default";
@@ -17,6 +18,7 @@ final class FaultInjector {
     private final Sleeper sleeper;
     private final Map<String, TokenBucket> actionBuckets = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> volumeBuckets = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     FaultInjector(SandboxProperties.Faults faults, LongSupplier nanoTime, DoubleSupplier random, Sleeper sleeper) {
         this.faults = faults;
@@ -61,9 +63,18 @@ final class FaultInjector {
         if (bucket != null && !actionBuckets.computeIfAbsent(action, key -> new TokenBucket(bucket, nanoTime)).tryTake()) {
             throw new Ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.");
         }
+        if (failsFirst(action)) {
+            throw new Ec2Error(500, "InternalError", "An internal error has occurred");
+        }
         if (faults.errorRate() > 0 && random.getAsDouble() < faults.errorRate()) {
             throw serverError();
         }
+    }
+
+    /** Whether this call is one of the action's first {@code fail-first} calls; counted only where that is set. */
+    private boolean failsFirst(String action) {
+        Integer failing = faults.failFirst().get(action);
+        return failing != null && calls.computeIfAbsent(action, key -> new AtomicInteger()).incrementAndGet() <= failing;
     }
 
     /**

@@ -99,6 +99,8 @@ public record SandboxProperties(
      *     answer then lost: the client gets an InternalError (500) or Unavailable (503) although EC2 did what it asked.
      *     A 5xx says nothing of whether the action ran ("Error codes for the Amazon EC2 API": server errors); this makes
      *     a client prove it looks (or replays a ClientToken) before it asks again
+     * @param failFirst by action, how many of its first calls since the agent started fail with an InternalError
+     *     (500) before the action runs, so nothing is done: one exact failure where a rate would be luck
      */
     public record Faults(
             Map<String, Duration> latency,
@@ -107,9 +109,10 @@ public record SandboxProperties(
             @DefaultValue("false") boolean attachNeverCompletes,
             Bucket snapshotsPerVolume,
             List<String> kmsDeniedKeyIds,
-            Map<String, Double> lostAnswer) {
+            Map<String, Double> lostAnswer,
+            Map<String, Integer> failFirst) {
 
-        public static final Faults NONE = new Faults(Map.of(), Map.of(), 0, false, null, List.of(), Map.of());
+        public static final Faults NONE = new Faults(Map.of(), Map.of(), 0, false, null, List.of(), Map.of(), Map.of());
 
         /** The keyword in {@code kms-denied-key-ids} for the key EC2 uses when a request names none. */
         public static final String DEFAULT_KEY = "default";
@@ -120,6 +123,7 @@ public record SandboxProperties(
             throttle = throttle == null ? Map.of() : Map.copyOf(throttle);
             kmsDeniedKeyIds = kmsDeniedKeyIds == null ? List.of() : List.copyOf(kmsDeniedKeyIds);
             lostAnswer = lostAnswer == null ? Map.of() : Map.copyOf(lostAnswer);
+            failFirst = failFirst == null ? Map.of() : Map.copyOf(failFirst);
             if (errorRate < 0 || errorRate > 1) {
                 throw new IllegalArgumentException("snaptastic.sandbox.faults.error-rate: must be within 0..1");
             }
@@ -128,20 +132,32 @@ public record SandboxProperties(
                     throw new IllegalArgumentException("snaptastic.sandbox.faults.lost-answer." + action + ": must be within 0..1");
                 }
             });
+            failFirst.forEach((action, calls) -> {
+                if (calls == null || calls < 0) {
+                    throw new IllegalArgumentException("snaptastic.sandbox.faults.fail-first." + action + ": must be 0 or more");
+                }
+            });
         }
 
         /** The faults before the KMS fault existed. */
         public Faults(Map<String, Duration> latency, Map<String, Bucket> throttle, double errorRate,
                 boolean attachNeverCompletes, Bucket snapshotsPerVolume) {
-            this(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, List.of(), Map.of());
+            this(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, List.of(), Map.of(), Map.of());
         }
 
         public Faults withKmsDeniedKeyIds(List<String> keyIds) {
-            return new Faults(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, keyIds, lostAnswer);
+            return new Faults(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, keyIds, lostAnswer,
+                    failFirst);
         }
 
         public Faults withLostAnswer(Map<String, Double> rates) {
-            return new Faults(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, kmsDeniedKeyIds, rates);
+            return new Faults(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, kmsDeniedKeyIds, rates,
+                    failFirst);
+        }
+
+        public Faults withFailFirst(Map<String, Integer> calls) {
+            return new Faults(latency, throttle, errorRate, attachNeverCompletes, snapshotsPerVolume, kmsDeniedKeyIds,
+                    lostAnswer, calls);
         }
     }
 

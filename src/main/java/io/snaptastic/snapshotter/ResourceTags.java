@@ -32,6 +32,10 @@ public final class ResourceTags {
      * reaper leaves it for the operator.
      */
     public static final String RETAINED = "snaptastic:retained";
+    /** Beside {@link #RETAINED}: why the agent kept the volume. */
+    public static final String RETAINED_REASON = "snaptastic:retained-reason";
+    /** Beside {@link #RETAINED}: when the agent kept it, ISO-8601 in UTC. */
+    public static final String RETAINED_AT = "snaptastic:retained-at";
 
     static final DateTimeFormatter SEED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 

@@ -114,7 +114,11 @@ final class AgentProcess {
         command.add("--snaptastic.state-dir=" + stateDir());
         command.add("--snaptastic.security.token=" + AgentUnderTest.TOKEN);
         command.add("--snaptastic.snapshotters.solr.volumes[0].device=/dev/sdf");
-        command.add("--snaptastic.snapshotters.solr.volumes[0].mount-point=" + mountPoint());
+        // A test may move the solr volume's mount point; one value each, as Spring joins repeated arguments.
+        String solrMountPoint = "snaptastic.snapshotters.solr.volumes[0].mount-point=";
+        if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith(solrMountPoint))) {
+            command.add("--" + solrMountPoint + mountPoint());
+        }
         command.add("--snaptastic.snapshotters.solr.volumes[0].size=1");
         for (String property : properties) {
             command.add("--" + property);

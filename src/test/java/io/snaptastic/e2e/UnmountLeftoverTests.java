@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A repeated {@code DELETE /mounts/NAME?deleteVolumes=true} deletes what an earlier one left detached
  * (issue 15, item 2), against the sandbox on loop devices. The leftovers are made as a crashed or
- * failed unmount leaves them: available volumes with the agent's tags, made here through EC2 itself.
+ * failed unmount leaves them: available volumes with the agent's tags, made here through EC2 itself,
+ * or by a DeleteVolume that the sandbox fails ({@code fail-first}).
  */
 @RequiresLoopDevices
 class UnmountLeftoverTests {
@@ -42,6 +43,55 @@ class UnmountLeftoverTests {
             assertThat(state(ec2, otherSnapshotter)).as("another snapshotter's volume stays").isEqualTo("available");
             assertThat(unmount.get("volumes").get(0).path("warning").asText()).contains(retained, "snaptastic:retained=true");
         }
+    }
+
+    @Test
+    void aDeletingUnmountWhoseDeleteFailedIsRepeatedUntilTheVolumeIsGoneAndTheNextMountMakesOne() throws Exception {
+        // The SDK tries a 500 five times (Ec2ClientSettings.MAX_ATTEMPTS): five failures fail the one DeleteVolume call.
+        try (AgentUnderTest agent = AgentUnderTest.start("snaptastic.sandbox.faults.fail-first.DeleteVolume=5");
+                Ec2Client ec2 = SandboxClient.of(agent.ec2Endpoint())) {
+            Actuator actuator = Actuator.of(agent);
+            String mountPoint = agent.mountPoint("solr").toString();
+            JsonNode mounted = agent.post("/mounts?wait=120", "{\"snapshotter\":\"solr\"}").json();
+            String first = mounted.get("volumes").get(0).get("volumeId").asText();
+            assertThat(actuator.health("/actuator/health/readiness").status()).isEqualTo(200);
+
+            JsonNode failed = agent.delete("/mounts/solr?deleteVolumes=true&wait=120").json();
+
+            assertThat(failed.get("status").asText()).isEqualTo("failed");
+            JsonNode volume = failed.get("volumes").get(0);
+            assertThat(volume.get("step").asText()).as("the delete failed, not the detach").isEqualTo("delete-volume");
+            assertThat(volume.get("status").asText()).isEqualTo("failed");
+            assertThat(state(ec2, first)).isEqualTo("available");
+            Actuator.HealthAnswer down = actuator.health("/actuator/health/readiness");
+            assertThat(down.status()).as("a failed unmount leaves its mount point expected: not ready").isEqualTo(503);
+            assertThat(down.details("mounts").get(mountPoint).get("problem").asText()).isEqualTo("not mounted");
+
+            JsonNode repeated = agent.delete("/mounts/solr?deleteVolumes=true&wait=120").json();
+
+            assertThat(repeated.get("status").asText()).isEqualTo("succeeded");
+            assertThat(repeated.get("volumes").get(0).get("volumeId").asText()).isEqualTo(first);
+            assertThat(state(ec2, first)).isIn("deleting", "deleted");
+            Actuator.HealthAnswer unmounted = actuator.health("/actuator/health/readiness");
+            assertThat(unmounted.status()).as("unmounted through the agent: nothing expected, ready").isEqualTo(200);
+            assertThat(unmounted.componentState("mounts")).isEqualTo("UP");
+            assertThat(unmounted.json().get("components").get("mounts").path("details").has(mountPoint))
+                    .as("the mount point is no longer checked").isFalse();
+
+            JsonNode remounted = agent.post("/mounts?wait=120", "{\"snapshotter\":\"solr\"}").json();
+
+            assertThat(remounted.get("status").asText()).isEqualTo("succeeded");
+            assertThat(liveManagedVolumes(ec2)).as("exactly one new volume for the mount point")
+                    .containsExactly(remounted.get("volumes").get(0).get("volumeId").asText()).doesNotContain(first);
+            assertThat(actuator.health("/actuator/health/readiness").status()).isEqualTo(200);
+        }
+    }
+
+    /** The managed volumes that are neither deleting nor deleted. */
+    private static List<String> liveManagedVolumes(Ec2Client ec2) {
+        return ec2.describeVolumes(b -> b.filters(Filter.builder().name("tag:snaptastic:managed").values("true").build()))
+                .volumes().stream().filter(v -> !"deleting".equals(v.stateAsString()) && !"deleted".equals(v.stateAsString()))
+                .map(Volume::volumeId).toList();
     }
 
     /** An available volume with the tags of {@code like}, changed by {@code overrides}. */

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,11 +138,68 @@ class OwnVolumesTests {
     }
 
     @Test
+    void unconfiguredIsAttachedHereByACompletedAttachmentAndUsedByNoConfiguredMountPoint() {
+        ConfiguredMountPoints configured = new ConfiguredMountPoints(Map.of("solr", Set.of("/mnt/solr")), Set.of("pg"));
+
+        assertThat(OwnVolumes.unconfigured(tagged("vol-1", "solr", "/mnt/old", attachment("i-1")), "i-1", configured)).isTrue();
+        assertThat(OwnVolumes.unconfigured(tagged("vol-2", "gone", "/mnt/solr", attachment("i-1")), "i-1", configured))
+                .as("a snapshotter no longer configured").isTrue();
+        assertThat(OwnVolumes.unconfigured(tagged("vol-3", "solr", "/mnt/solr", attachment("i-1")), "i-1", configured))
+                .as("the next mount resumes it").isFalse();
+        assertThat(OwnVolumes.unconfigured(tagged("vol-4", "pg", "/mnt/any", attachment("i-1")), "i-1", configured))
+                .as("its snapshotter's volumes are unknown").isFalse();
+        assertThat(OwnVolumes.unconfigured(tagged("vol-5", "solr", "/mnt/old",
+                new Volume.Attachment("i-1", "/dev/sdf", "attaching", false)), "i-1", configured)).isFalse();
+        assertThat(OwnVolumes.unconfigured(tagged("vol-6", "solr", "/mnt/old", attachment("i-2")), "i-1", configured)).isFalse();
+        assertThat(OwnVolumes.unconfigured(tagged("vol-7", "solr", "/mnt/old"), "i-1", configured)).as("detached").isFalse();
+    }
+
+    @Test
+    void detachesWithoutForceAndNeverDeletes() {
+        Volume volume = volume("vol-1", "i-1", "in-use", "true", attachment("i-1"));
+
+        assertThat(own.detach(volume)).isEqualTo("detached vol-1");
+
+        InOrder order = inOrder(ec2);
+        order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
+        order.verify(ec2).awaitDetached("vol-1", Duration.ofMinutes(1));
+        then(ec2).should(never()).detachVolume("vol-1", "i-1", "/dev/sdf", true);
+        then(ec2).should(never()).deleteVolume(any());
+    }
+
+    @Test
+    void detachesNothingMountedHereOrNotOurs() throws Exception {
+        Path device = Files.createFile(dir.resolve("nvme1n1"));
+        given(devices.resolve("vol-1", "/dev/sdf")).willReturn(Optional.of(device));
+        given(mounts.entries()).willReturn(List.of(new MountEntry(1, 0, "259:1", "/", "/mnt/a", List.of("rw"), "ext4",
+                device.toString(), List.of())));
+
+        assertThat(own.detach(volume("vol-1", "i-1", "in-use", "true", attachment("i-1")))).contains("left", "mounted");
+        assertThat(own.detach(volume("vol-2", "i-1", "in-use", null, attachment("i-1")))).contains("left");
+        then(ec2).should(never()).detachVolume(anyString(), anyString(), anyString(), anyBoolean());
+    }
+
+    @Test
+    void retainsWithReasonAndTimeInOneCall() {
+        own.retain(volume("vol-1", "i-1", "in-use", "true", attachment("i-1")), "unconfigured",
+                Instant.parse("2026-12-08T01:02:03.456Z"));
+
+        then(ec2).should().createTags(List.of("vol-1"), Map.of("snaptastic:retained", "true",
+                "snaptastic:retained-reason", "unconfigured", "snaptastic:retained-at", "2026-12-08T01:02:03Z"));
+    }
+
+    @Test
     void findsByManagedAndInstanceTagsAndOptionallySnapshotterAndMountPoint() {
         own.find("solr", "/mnt/a*");
 
         then(ec2).should().describeVolumes(Map.of("tag:snaptastic:managed", List.of("true"), "tag:instance_id", List.of("i-1"),
                 "tag:snaptastic:snapshotter", List.of("solr"), "tag:mount_point", List.of("/mnt/a\\*")));
+    }
+
+    static Volume tagged(String id, String snapshotter, String mountPoint, Volume.Attachment... attachments) {
+        return new Volume(id, 1, "gp3", attachments.length == 0 ? "available" : "in-use", "az", null, Instant.EPOCH,
+                List.of(attachments), Map.of(ResourceTags.INSTANCE_ID, "i-1", ResourceTags.MANAGED, "true",
+                        ResourceTags.SNAPSHOTTER, snapshotter, ResourceTags.MOUNT_POINT, mountPoint));
     }
 
     static Volume.Attachment attachment(String instanceId) {

@@ -117,4 +117,28 @@ class FaultInjectorTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lost-answer.CreateSnapshots");
     }
+
+    @Test
+    void failsTheFirstCallsOfAnActionBeforeItRunsAndThenNoMore() {
+        SandboxProperties.Faults faults = SandboxProperties.Faults.NONE.withFailFirst(Map.of("DeleteVolume", 2, "CreateVolume", 0));
+        FaultInjector injector = new FaultInjector(faults, nanos::get, () -> 0.0, duration -> { });
+
+        Ec2Error first = catchThrowableOfType(Ec2Error.class, () -> injector.beforeAction("DeleteVolume"));
+        injector.beforeAction("DescribeVolumes");
+        injector.beforeAction("CreateVolume");
+        Ec2Error second = catchThrowableOfType(Ec2Error.class, () -> injector.beforeAction("DeleteVolume"));
+        injector.beforeAction("DeleteVolume");
+        injector.beforeAction("DeleteVolume");
+
+        assertThat(first.status()).isEqualTo(500);
+        assertThat(first.code()).isEqualTo("InternalError");
+        assertThat(second).as("the second of two").isNotNull();
+    }
+
+    @Test
+    void refusesANegativeFailFirstCount() {
+        assertThatThrownBy(() -> SandboxProperties.Faults.NONE.withFailFirst(Map.of("DeleteVolume", -1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("snaptastic.sandbox.faults.fail-first.DeleteVolume: must be 0 or more");
+    }
 }

@@ -71,6 +71,7 @@ class SandboxConfigurationTests {
                 "snaptastic.sandbox.faults.throttle.DescribeVolumes.refill-per-second=0.5",
                 "snaptastic.sandbox.faults.error-rate=0.1", "snaptastic.sandbox.faults.attach-never-completes=true",
                 "snaptastic.sandbox.faults.lost-answer.CreateSnapshots=1.0",
+                "snaptastic.sandbox.faults.fail-first.DeleteVolume=1",
                 "snaptastic.sandbox.state-delay=0s").run(context -> {
                     SandboxProperties.Faults faults = context.getBean(SandboxProperties.class).faults();
                     assertThat(faults.latency()).containsEntry("CreateVolume", java.time.Duration.ofMillis(50));
@@ -78,7 +79,18 @@ class SandboxConfigurationTests {
                     assertThat(faults.errorRate()).isEqualTo(0.1);
                     assertThat(faults.attachNeverCompletes()).isTrue();
                     assertThat(faults.lostAnswer()).containsExactly(java.util.Map.entry("CreateSnapshots", 1.0));
+                    assertThat(faults.failFirst()).containsExactly(java.util.Map.entry("DeleteVolume", 1));
                     assertThat(context.getBean(SandboxProperties.class).stateDelay()).isZero();
+                });
+    }
+
+    @Test
+    void refusesANegativeFailFirstCountAtStartUp() {
+        runner.withPropertyValues("snaptastic.state-dir=" + stateDir, "snaptastic.sandbox.enabled=true", "snaptastic.sandbox.port=0",
+                "snaptastic.sandbox.faults.fail-first.DeleteVolume=-1").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("snaptastic.sandbox.faults.fail-first.DeleteVolume: must be 0 or more");
                 });
     }
 
