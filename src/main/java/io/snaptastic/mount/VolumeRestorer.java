@@ -46,6 +46,7 @@ class VolumeRestorer {
     private final DeviceAwaiter devices;
     private final Timeouts timeouts;
     private final RestoreCleanup cleanup;
+    private final RetainedReattacher reattacher;
 
     VolumeRestorer(Ec2 ec2, Filesystems filesystems, Mounter mounter, DeviceAwaiter devices, Timeouts timeouts) {
         this.ec2 = ec2;
@@ -54,6 +55,12 @@ class VolumeRestorer {
         this.devices = devices;
         this.timeouts = timeouts;
         this.cleanup = new RestoreCleanup(ec2, mounter, timeouts);
+        this.reattacher = new RetainedReattacher(ec2, filesystems, mounter, devices, timeouts);
+    }
+
+    /** Reattaches a volume an unmount kept, in place of a restore (prefer-retained). */
+    VolumeOutcome reattach(SnapshotterContext context, VolumeSpec volume, RetainedVolumes.Kept kept, WorkflowListener listener) {
+        return reattacher.reattach(context, volume, kept, listener);
     }
 
     /** Runs the whole chain for a volume that is not attached yet. */
