@@ -91,7 +91,7 @@ class RetainedReattacher {
      * Tags the mounted volume retained=false. A failed tag call is a warning, never a reason to unmount:
      * the volume is in use, and still tagged retained it is kept, which loses nothing.
      */
-    private void release(String volumeId, RestoreProgress progress) {
+    void release(String volumeId, RestoreProgress progress) {
         try {
             ec2.createTags(List.of(volumeId), ResourceTags.released());
         } catch (RuntimeException e) {

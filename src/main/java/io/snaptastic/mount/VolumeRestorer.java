@@ -12,6 +12,7 @@ import io.snaptastic.host.Mounter;
 import io.snaptastic.host.Probe;
 import io.snaptastic.snapshotter.Failures;
 import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.RetainedReason;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.VolumeOutcome;
 import io.snaptastic.snapshotter.VolumeSpec;
@@ -98,13 +99,17 @@ class VolumeRestorer {
     VolumeOutcome resume(SnapshotterContext context, VolumeSpec volume, Volume attached, WorkflowListener listener) {
         RestoreProgress progress = new RestoreProgress(VolumeOutcome.start(volume).withVolumeId(attached.id())
                 .withSnapshotId(attached.snapshotId()), listener);
-        boolean restored = attached.snapshotId() != null;
+        // A retained volume holds data whatever it was made from (a reattach cut short): never formatted.
+        boolean restored = attached.snapshotId() != null || ResourceTags.isRetained(attached.tags());
         try {
             progress.step(VolumeStep.PRE_MOUNT_HOOK);
             context.snapshotter().preMount(volume);
             prepareAndMount(context, volume, attached.id(), restored, progress);
-            // A retained tag from an earlier failed mount stays: the agent is not granted DeleteTags, and
-            // the reaper only looks at detached volumes.
+            // A retained tag from an earlier failed mount stays (the reaper only looks at detached volumes);
+            // one from an unmount belongs to a reattach cut short, which this finishes.
+            if (ResourceTags.retainedReason(attached.tags()).filter(RetainedReason.UNMOUNT::equals).isPresent()) {
+                reattacher.release(attached.id(), progress);
+            }
             return finish(context, volume, progress);
         } catch (RuntimeException e) {
             VolumeOutcome reached = progress.current();
