@@ -63,6 +63,34 @@ class RetainedVolumeMountTests {
         }
     }
 
+    @Test
+    void aKeptVolumeThatFailsItsCheckIsDetachedAndKeptAndTheSnapshotIsNotRestoredInItsPlace() throws Exception {
+        try (AgentUnderTest agent = AgentUnderTest.start("snaptastic.snapshotters.solr.prefer-retained=true");
+                Ec2Client ec2 = SandboxClient.of(agent.ec2Endpoint())) {
+            mountSnapshotWriteAndKeep(agent);
+            String keptId = managed(ec2).get(0).volumeId();
+            // The ext4 superblock (1024 bytes at offset 1024) wiped: blkid finds no filesystem on the disk.
+            try (java.nio.channels.FileChannel image = java.nio.channels.FileChannel.open(
+                    agent.root().resolve("state/sandbox/volumes/" + keptId + ".img"), java.nio.file.StandardOpenOption.WRITE)) {
+                image.write(java.nio.ByteBuffer.allocate(1024), 1024);
+            }
+
+            JsonNode mount = agent.post("/mounts?wait=120", SOLR).json();
+
+            assertThat(mount.get("status").asText()).isEqualTo("failed");
+            JsonNode volume = mount.get("volumes").get(0);
+            assertThat(volume.get("volumeId").asText()).isEqualTo(keptId);
+            assertThat(volume.has("snapshotId")).isFalse();
+            assertThat(volume.get("error").asText()).contains("the retained volume " + keptId, "no filesystem",
+                    "stays tagged snaptastic:retained=true", "prefer-retained=false");
+            assertThat(managed(ec2)).as("nothing restored in its place").singleElement().satisfies(v -> {
+                assertThat(v.stateAsString()).isEqualTo("available");
+                assertThat(tags(v)).containsEntry("snaptastic:retained", "true");
+            });
+            assertThat(AgentUnderTest.mounted(agent.mountPoint("solr"))).isFalse();
+        }
+    }
+
     /** Mounts, snapshots, writes a file only the volume has, unmounts keeping the volume; the snapshot's id. */
     private static String mountSnapshotWriteAndKeep(AgentUnderTest agent) throws Exception {
         assertThat(agent.post("/mounts?wait=120", SOLR).json().get("status").asText()).isEqualTo("succeeded");
