@@ -9,10 +9,10 @@ import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.MountTable;
 import io.snaptastic.instance.InstanceIdentity;
 import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.RetainedReason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,15 +191,14 @@ public class OwnVolumes {
         return volume.attachments().stream().anyMatch(a -> mountedHere(volume.id(), a.device()));
     }
 
-    /** Tags the volume retained, so that the reaper leaves it for the operator. */
-    public void retain(Volume volume) {
-        ec2.createTags(List.of(volume.id()), Map.of(ResourceTags.RETAINED, "true"));
+    /** Tags the volume retained, with why and since when, so that the reaper leaves it for the operator. */
+    public void retain(Volume volume, RetainedReason reason) {
+        retain(volume, reason, Instant.now());
     }
 
     /** Tags the volume retained, with why and when (ISO-8601, UTC), in one call. */
-    public void retain(Volume volume, String reason, Instant at) {
-        ec2.createTags(List.of(volume.id()), Map.of(ResourceTags.RETAINED, "true", ResourceTags.RETAINED_REASON, reason,
-                ResourceTags.RETAINED_AT, at.truncatedTo(ChronoUnit.SECONDS).toString()));
+    public void retain(Volume volume, RetainedReason reason, Instant at) {
+        ec2.createTags(List.of(volume.id()), ResourceTags.retained(reason, at));
     }
 
     private boolean mountedHere(String volumeId, String device) {

@@ -6,6 +6,7 @@ import io.snaptastic.ec2.Volume;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.RetainedReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,6 @@ import org.slf4j.LoggerFactory;
  * left alone: a mount may be waiting for that very attachment.
  */
 public class VolumeReaper {
-
-    /** The {@link ResourceTags#RETAINED_REASON} of a volume no configured mount point uses. */
-    public static final String UNCONFIGURED = "unconfigured";
 
     private static final Logger log = LoggerFactory.getLogger(VolumeReaper.class);
 
@@ -106,9 +104,9 @@ public class VolumeReaper {
                     + "than {}: tagging it {}=true ({}={}) and detaching it. It may hold data no snapshot has, so nothing "
                     + "deletes it; delete or reuse it by hand", volume.id(), volume.tags().get(ResourceTags.SNAPSHOTTER),
                     volume.tags().get(ResourceTags.MOUNT_POINT), availableFor, ResourceTags.RETAINED,
-                    ResourceTags.RETAINED_REASON, UNCONFIGURED);
+                    ResourceTags.RETAINED_REASON, RetainedReason.UNCONFIGURED.tagValue());
             if (!"true".equals(volume.tags().get(ResourceTags.RETAINED))) {
-                volumes.retain(volume, UNCONFIGURED, clock.instant());
+                volumes.retain(volume, RetainedReason.UNCONFIGURED, clock.instant());
             }
             log.info("Unconfigured volume: {}", volumes.detach(volume));
             firstSeenUnused.remove(volume.id());

@@ -1,5 +1,6 @@
 package io.snaptastic.recovery;
 
+import io.snaptastic.snapshotter.RetainedReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -181,11 +182,11 @@ class OwnVolumesTests {
 
     @Test
     void retainsWithReasonAndTimeInOneCall() {
-        own.retain(volume("vol-1", "i-1", "in-use", "true", attachment("i-1")), "unconfigured",
+        own.retain(volume("vol-1", "i-1", "in-use", "true", attachment("i-1")), RetainedReason.UNCONFIGURED,
                 Instant.parse("2026-12-08T01:02:03.456Z"));
 
         then(ec2).should().createTags(List.of("vol-1"), Map.of("snaptastic:retained", "true",
-                "snaptastic:retained-reason", "unconfigured", "snaptastic:retained-at", "2026-12-08T01:02:03Z"));
+                "snaptastic:retained-reason", "unconfigured", "snaptastic:retained-at", "2026-12-08T01:02:03.456Z"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.snaptastic.recovery;
 
+import io.snaptastic.snapshotter.RetainedReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -125,7 +126,7 @@ class VolumeReaperTests {
 
         assertThat(reaper.reap()).as("nothing deleted").isEmpty();
         InOrder order = inOrder(volumes);
-        order.verify(volumes).retain(elsewhere, "unconfigured", now.get());
+        order.verify(volumes).retain(elsewhere, RetainedReason.UNCONFIGURED, now.get());
         order.verify(volumes).detach(elsewhere);
         then(volumes).should(never()).release(any());
         assertThat(meters.get("snaptastic.reaper.volumes.retained").counter().count()).isEqualTo(1);
