@@ -1,6 +1,8 @@
 package io.snaptastic.mount;
 
 import io.snaptastic.ec2.Snapshot;
+import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.VolumeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,25 @@ import java.util.List;
 final class MountPlanner {
 
     private MountPlanner() {}
+
+    /**
+     * As {@link #plan(VolumeSpec, MountState.Found, Snapshot)}, for a volume that may have kept volumes:
+     * with prefer-retained the newest is reattached; without, a newer one is warned about.
+     */
+    static PlannedVolume plan(SnapshotterContext context, VolumeSpec volume, MountState.Found found, Snapshot newest,
+            List<RetainedVolumes.Kept> kept) {
+        if (found.kind() != MountState.Kind.NEW || kept.isEmpty()) {
+            return plan(volume, found, newest);
+        }
+        if (context.snapshotter().settings().preferRetained()) {
+            return new PlannedVolume(volume.device(), volume.mountPoint(), null, "reattach-retained", List.of(
+                    "AttachVolume(" + kept.get(0).id() + ", kept by an unmount at " + kept.get(0).retainedAt() + ", " + volume.device() + ")",
+                    "e2fsck -p for ext3/ext4", "mount " + volume.mountPoint(), "CreateTags(" + ResourceTags.RETAINED + "=false)",
+                    "ModifyInstanceAttribute(DeleteOnTermination=" + volume.deleteOnTermination() + ")"));
+        }
+        PlannedVolume planned = plan(volume, found, newest);
+        return RetainedVolumes.newerThan(kept, newest, context.name()).map(planned::withWarning).orElse(planned);
+    }
 
     static PlannedVolume plan(VolumeSpec volume, MountState.Found found, Snapshot newest) {
         String snapshotId = newest == null ? null : newest.id();

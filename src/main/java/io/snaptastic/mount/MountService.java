@@ -15,6 +15,7 @@ import io.snaptastic.snapshotter.WorkflowListener;
 import io.snaptastic.snapshotter.WorkflowResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public class MountService {
     private final VolumeRestorer restorer;
     private final MountState state;
     private final Timeouts timeouts;
+    private final RetainedVolumes retained;
 
     public MountService(Ec2 ec2, SnapshotSelector selector, VolumeRestorer restorer, MountState state, Timeouts timeouts) {
         this.ec2 = ec2;
@@ -41,17 +43,20 @@ public class MountService {
         this.restorer = restorer;
         this.state = state;
         this.timeouts = timeouts;
+        this.retained = new RetainedVolumes(ec2);
     }
 
     /** What a mount would do, with nothing changed and no hook run. */
     public List<PlannedVolume> plan(SnapshotterContext context, MountOptions options) {
         Attachments attachments = Attachments.of(ec2, context.instanceId());
         List<Snapshot> snapshots = ec2.describeSnapshots(ResourceTags.snapshotFilters(context));
+        Map<String, List<RetainedVolumes.Kept>> kept = retained.find(context);
         List<PlannedVolume> plan = new ArrayList<>();
         for (VolumeSpec volume : context.volumes()) {
             MountState.Found found = state.find(context, volume, attachments, options);
             List<Snapshot> candidates = SnapshotSelector.candidates(snapshots, volume.mountPoint(), context.filterTags());
-            plan.add(MountPlanner.plan(volume, found, candidates.isEmpty() ? null : candidates.get(0)));
+            plan.add(MountPlanner.plan(context, volume, found, candidates.isEmpty() ? null : candidates.get(0),
+                    kept.getOrDefault(volume.mountPoint(), List.of())));
         }
         return plan;
     }
@@ -59,6 +64,7 @@ public class MountService {
     public WorkflowResult mount(SnapshotterContext context, MountOptions options, String operationId, WorkflowListener listener) {
         Attachments attachments = Attachments.of(ec2, context.instanceId());
         List<Snapshot> snapshots = ec2.describeSnapshots(ResourceTags.snapshotFilters(context));
+        Map<String, List<RetainedVolumes.Kept>> kept = retained.find(context);
         try {
             context.snapshotter().preMounts(context.volumes());
         } catch (RuntimeException e) {
@@ -69,7 +75,8 @@ public class MountService {
         }
         List<Callable<VolumeOutcome>> work = new ArrayList<>();
         for (VolumeSpec volume : context.volumes()) {
-            work.add(() -> mountOne(context, volume, attachments, snapshots, options, operationId, listener));
+            List<RetainedVolumes.Kept> keptHere = kept.getOrDefault(volume.mountPoint(), List.of());
+            work.add(() -> mountOne(context, volume, attachments, new Sources(snapshots, keptHere), options, operationId, listener));
         }
         List<VolumeOutcome> outcomes = Parallel.runAll(work, timeouts.parallelVolumes());
         String error = null;
@@ -83,7 +90,7 @@ public class MountService {
     }
 
     private VolumeOutcome mountOne(SnapshotterContext context, VolumeSpec volume, Attachments attachments,
-            List<Snapshot> snapshots, MountOptions options, String operationId, WorkflowListener listener) {
+            Sources sources, MountOptions options, String operationId, WorkflowListener listener) {
         MountState.Found found;
         try {
             found = state.find(context, volume, attachments, options);
@@ -101,13 +108,19 @@ public class MountService {
             case ATTACHED:
                 return restorer.resume(context, volume, found.volume().orElseThrow(), listener);
             default:
-                return restoreNew(context, volume, snapshots, operationId, listener);
+                return restoreNew(context, volume, sources, operationId, listener);
         }
     }
 
-    private VolumeOutcome restoreNew(SnapshotterContext context, VolumeSpec volume, List<Snapshot> snapshots,
-            String operationId, WorkflowListener listener) {
-        List<Snapshot> candidates = SnapshotSelector.candidates(snapshots, volume.mountPoint(), context.filterTags());
+    /** What a new volume may come from: the snapshotter's snapshots, and the mount point's kept volumes, newest first. */
+    private record Sources(List<Snapshot> snapshots, List<RetainedVolumes.Kept> kept) {}
+
+    private VolumeOutcome restoreNew(SnapshotterContext context, VolumeSpec volume, Sources sources, String operationId,
+            WorkflowListener listener) {
+        if (context.snapshotter().settings().preferRetained() && !sources.kept().isEmpty()) {
+            return restorer.reattach(context, volume, sources.kept().get(0), listener);
+        }
+        List<Snapshot> candidates = SnapshotSelector.candidates(sources.snapshots(), volume.mountPoint(), context.filterTags());
         Optional<SnapshotSelector.Choice> chosen;
         try {
             listener.update(VolumeOutcome.start(volume).at(VolumeStep.WAIT_FOR_SNAPSHOT));
@@ -115,15 +128,18 @@ public class MountService {
         } catch (RuntimeException e) {
             return report(listener, VolumeOutcome.start(volume).at(VolumeStep.WAIT_FOR_SNAPSHOT).failed(Failures.describe(e)));
         }
-        String warning = chosen.map(SnapshotSelector.Choice::warning).orElse(null);
-        if (warning == null) {
-            return restorer.restore(context, volume, chosen.map(SnapshotSelector.Choice::snapshot).orElse(null), operationId,
-                    listener);
+        Snapshot snapshot = chosen.map(SnapshotSelector.Choice::snapshot).orElse(null);
+        List<String> warnings = new ArrayList<>();
+        chosen.map(SnapshotSelector.Choice::warning).ifPresent(warnings::add);
+        RetainedVolumes.newerThan(sources.kept(), snapshot, context.name()).ifPresent(warnings::add);
+        if (warnings.isEmpty()) {
+            return restorer.restore(context, volume, snapshot, operationId, listener);
         }
+        String warning = String.join("; ", warnings);
         log.warn("{} on {}: {}", context.name(), volume.mountPoint(), warning);
         // The warning goes with every update of the volume, so a client polling sees it from the start.
         WorkflowListener warned = outcome -> listener.update(outcome.withWarning(warning));
-        return restorer.restore(context, volume, chosen.get().snapshot(), operationId, warned).withWarning(warning);
+        return restorer.restore(context, volume, snapshot, operationId, warned).withWarning(warning);
     }
 
     private static VolumeOutcome report(WorkflowListener listener, VolumeOutcome outcome) {

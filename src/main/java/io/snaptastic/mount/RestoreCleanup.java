@@ -6,10 +6,11 @@ import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.host.MountBusyException;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.RetainedReason;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.VolumeSpec;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ class RestoreCleanup {
      */
     String retain(String volumeId) {
         try {
-            ec2.createTags(List.of(volumeId), Map.of(ResourceTags.RETAINED, "true"));
+            ec2.createTags(List.of(volumeId), ResourceTags.retained(RetainedReason.FAILED_RESTORE, Instant.now()));
             return "; the volume is kept attached and tagged " + ResourceTags.RETAINED + "=true, as it may hold the only copy of its data";
         } catch (RuntimeException e) {
             log.error("could not tag {} as retained; it stays attached", volumeId, e);

@@ -9,15 +9,16 @@ import io.snaptastic.host.Mounter;
 import io.snaptastic.snapshotter.Failures;
 import io.snaptastic.snapshotter.Parallel;
 import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.RetainedReason;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.VolumeOutcome;
 import io.snaptastic.snapshotter.VolumeSpec;
 import io.snaptastic.snapshotter.VolumeStep;
 import io.snaptastic.snapshotter.WorkflowListener;
 import io.snaptastic.snapshotter.WorkflowResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -95,7 +96,7 @@ public class UnmountService {
                     // Before the detach, not after: a crash in between would leave a detached, untagged
                     // volume that the reaper deletes, with writes no snapshot has (issue 15). A failed
                     // tag call fails the volume here, still attached.
-                    ec2.createTags(List.of(id), Map.of(ResourceTags.RETAINED, "true"));
+                    ec2.createTags(List.of(id), ResourceTags.retained(RetainedReason.UNMOUNT, Instant.now()));
                 }
                 ec2.detachVolume(id, context.instanceId(), volume.device(), false);
                 outcome = step(listener, outcome, VolumeStep.AWAIT_DETACHED);

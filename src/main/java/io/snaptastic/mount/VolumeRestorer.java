@@ -12,6 +12,7 @@ import io.snaptastic.host.Mounter;
 import io.snaptastic.host.Probe;
 import io.snaptastic.snapshotter.Failures;
 import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.RetainedReason;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.VolumeOutcome;
 import io.snaptastic.snapshotter.VolumeSpec;
@@ -46,6 +47,7 @@ class VolumeRestorer {
     private final DeviceAwaiter devices;
     private final Timeouts timeouts;
     private final RestoreCleanup cleanup;
+    private final RetainedReattacher reattacher;
 
     VolumeRestorer(Ec2 ec2, Filesystems filesystems, Mounter mounter, DeviceAwaiter devices, Timeouts timeouts) {
         this.ec2 = ec2;
@@ -54,6 +56,12 @@ class VolumeRestorer {
         this.devices = devices;
         this.timeouts = timeouts;
         this.cleanup = new RestoreCleanup(ec2, mounter, timeouts);
+        this.reattacher = new RetainedReattacher(ec2, filesystems, mounter, devices, timeouts);
+    }
+
+    /** Reattaches a volume an unmount kept, in place of a restore (prefer-retained). */
+    VolumeOutcome reattach(SnapshotterContext context, VolumeSpec volume, RetainedVolumes.Kept kept, WorkflowListener listener) {
+        return reattacher.reattach(context, volume, kept, listener);
     }
 
     /** Runs the whole chain for a volume that is not attached yet. */
@@ -91,13 +99,17 @@ class VolumeRestorer {
     VolumeOutcome resume(SnapshotterContext context, VolumeSpec volume, Volume attached, WorkflowListener listener) {
         RestoreProgress progress = new RestoreProgress(VolumeOutcome.start(volume).withVolumeId(attached.id())
                 .withSnapshotId(attached.snapshotId()), listener);
-        boolean restored = attached.snapshotId() != null;
+        // A retained volume holds data whatever it was made from (a reattach cut short): never formatted.
+        boolean restored = attached.snapshotId() != null || ResourceTags.isRetained(attached.tags());
         try {
             progress.step(VolumeStep.PRE_MOUNT_HOOK);
             context.snapshotter().preMount(volume);
             prepareAndMount(context, volume, attached.id(), restored, progress);
-            // A retained tag from an earlier failed mount stays: the agent is not granted DeleteTags, and
-            // the reaper only looks at detached volumes.
+            // A retained tag from an earlier failed mount stays (the reaper only looks at detached volumes);
+            // one from an unmount belongs to a reattach cut short, which this finishes.
+            if (ResourceTags.retainedReason(attached.tags()).filter(RetainedReason.UNMOUNT::equals).isPresent()) {
+                reattacher.release(attached.id(), progress);
+            }
             return finish(context, volume, progress);
         } catch (RuntimeException e) {
             VolumeOutcome reached = progress.current();

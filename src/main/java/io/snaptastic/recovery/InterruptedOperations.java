@@ -9,6 +9,7 @@ import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.VolumeResult;
 import io.snaptastic.snapshotter.Parallel;
 import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.RetainedReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public class InterruptedOperations implements OperationReconciler {
             if (volumes.mounted(volume)) {
                 return volumeId + " left: it is still mounted";
             }
-            volumes.retain(volume);
+            volumes.retain(volume, RetainedReason.UNMOUNT);
             return volumeId + " kept, tagged " + ResourceTags.RETAINED + "=true";
         } catch (RuntimeException e) {
             // Nothing is lost: a kept volume was tagged before its detach, and the reaper never deletes it.

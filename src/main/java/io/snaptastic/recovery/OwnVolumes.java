@@ -9,8 +9,10 @@ import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.MountTable;
 import io.snaptastic.instance.InstanceIdentity;
 import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.RetainedReason;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,9 +152,9 @@ public class OwnVolumes {
         return volume.attachments().stream().anyMatch(a -> mountedHere(volume.id(), a.device()));
     }
 
-    /** Tags the volume retained, so that the reaper leaves it for the operator. */
-    public void retain(Volume volume) {
-        ec2.createTags(List.of(volume.id()), Map.of(ResourceTags.RETAINED, "true"));
+    /** Tags the volume retained, with why and since when, so that the reaper leaves it for the operator. */
+    public void retain(Volume volume, RetainedReason reason) {
+        ec2.createTags(List.of(volume.id()), ResourceTags.retained(reason, Instant.now()));
     }
 
     private boolean mountedHere(String volumeId, String device) {

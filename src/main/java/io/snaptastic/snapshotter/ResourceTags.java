@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,15 @@ public final class ResourceTags {
     public static final String MANAGED = "snaptastic:managed";
     public static final String NAME = "Name";
     /**
-     * On a volume an unmount detached and kept: it may hold data newer than its last snapshot, so the
-     * reaper leaves it for the operator.
+     * On a volume an unmount detached and kept, or a restore whose check or mount failed: it may hold
+     * data newer than its last snapshot, so the reaper leaves it for the operator. {@code false} once a
+     * mount reattached it.
      */
     public static final String RETAINED = "snaptastic:retained";
+    /** Why a volume is retained: a {@link RetainedReason}, kebab-case. */
+    public static final String RETAINED_REASON = "snaptastic:retained-reason";
+    /** When a volume was retained: an ISO-8601 UTC instant, such as {@code 2026-12-08T01:40:00.123Z}. */
+    public static final String RETAINED_AT = "snaptastic:retained-at";
 
     static final DateTimeFormatter SEED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
@@ -117,6 +123,44 @@ public final class ResourceTags {
         filters.put("tag:" + MOUNT_POINT, context.volumes().stream()
                 .map(VolumeSpec::mountPoint).distinct().map(ResourceTags::literal).collect(Collectors.toList()));
         return filters;
+    }
+
+    /**
+     * The tags that retain a volume, written in one CreateTags call so that no volume is retained
+     * without its reason and time.
+     */
+    public static Map<String, String> retained(RetainedReason reason, Instant at) {
+        return Map.of(RETAINED, "true", RETAINED_REASON, reason.tagValue(),
+                RETAINED_AT, at.truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    /**
+     * What a reattached volume is tagged: CreateTags overwrites an existing key's value ("If you specify
+     * a tag key that is already associated with the resource, the new tag value you specify overwrites
+     * the previous tag value", CreateTags API reference), so no DeleteTags permission is needed. The
+     * reason and time stay, as a record of the last retention.
+     */
+    public static Map<String, String> released() {
+        return Map.of(RETAINED, "false");
+    }
+
+    public static boolean isRetained(Map<String, String> tags) {
+        return "true".equals(tags.get(RETAINED));
+    }
+
+    /** Why the volume is retained; empty when it is not, or was retained before reasons were written. */
+    public static Optional<RetainedReason> retainedReason(Map<String, String> tags) {
+        return isRetained(tags) ? RetainedReason.of(tags.get(RETAINED_REASON)) : Optional.empty();
+    }
+
+    /** When the volume was retained; empty when the tag is absent or unreadable. */
+    public static Optional<Instant> retainedAt(Map<String, String> tags) {
+        String value = tags.get(RETAINED_AT);
+        try {
+            return value == null ? Optional.empty() : Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the tags mark a volume or snapshot as this agent's, the only ones it ever deletes. */

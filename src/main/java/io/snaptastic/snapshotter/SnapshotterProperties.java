@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cleanupCron when retention runs on its own (Spring cron, six fields); never when empty
  * @param pendingSnapshotWait how long a mount waits for a newer snapshot still pending, then restores the newest
  *     completed one with a warning
+ * @param preferRetained a mount reattaches the newest volume an unmount kept (tagged retained, reason unmount)
+ *     instead of restoring the newest snapshot, which may be older than that volume's writes
  */
 public record SnapshotterProperties(
         @DefaultValue({"role", "cluster", "environment"}) List<String> filterTags,
@@ -36,7 +38,8 @@ public record SnapshotterProperties(
         @DefaultValue("false") boolean mountOnStartup,
         @DefaultValue("0s") Duration startupJitter,
         String cleanupCron,
-        @DefaultValue("10m") Duration pendingSnapshotWait) {
+        @DefaultValue("10m") Duration pendingSnapshotWait,
+        @DefaultValue("false") boolean preferRetained) {
 
     @ConstructorBinding
     public SnapshotterProperties {
@@ -52,13 +55,23 @@ public record SnapshotterProperties(
         pendingSnapshotWait = pendingSnapshotWait == null ? SnapshotterSettings.DEFAULT_PENDING_SNAPSHOT_WAIT : pendingSnapshotWait;
     }
 
+    /** The settings before prefer-retained existed; it is off. */
+    public SnapshotterProperties(List<String> filterTags, List<VolumeSpec> volumes, boolean volumesFromUserdata,
+            String description, Retention retention, HooksProperties hooks, Duration freezeMaxDuration,
+            boolean snapshotWithoutFreezeOnHookFailure, Duration maxSnapshotAge, boolean mountOnStartup,
+            Duration startupJitter, String cleanupCron, Duration pendingSnapshotWait) {
+        this(filterTags, volumes, volumesFromUserdata, description, retention, hooks, freezeMaxDuration,
+                snapshotWithoutFreezeOnHookFailure, maxSnapshotAge, mountOnStartup, startupJitter, cleanupCron,
+                pendingSnapshotWait, false);
+    }
+
     /** The settings before the pending-snapshot wait existed; it gets its default. */
     public SnapshotterProperties(List<String> filterTags, List<VolumeSpec> volumes, boolean volumesFromUserdata,
             String description, Retention retention, HooksProperties hooks, Duration freezeMaxDuration,
             boolean snapshotWithoutFreezeOnHookFailure, Duration maxSnapshotAge, boolean mountOnStartup,
             Duration startupJitter, String cleanupCron) {
         this(filterTags, volumes, volumesFromUserdata, description, retention, hooks, freezeMaxDuration,
-                snapshotWithoutFreezeOnHookFailure, maxSnapshotAge, mountOnStartup, startupJitter, cleanupCron, null);
+                snapshotWithoutFreezeOnHookFailure, maxSnapshotAge, mountOnStartup, startupJitter, cleanupCron, null, false);
     }
 
     /** The settings before health, start-up mount and scheduled cleanup existed; those get their defaults. */
@@ -66,6 +79,6 @@ public record SnapshotterProperties(
             String description, Retention retention, HooksProperties hooks, Duration freezeMaxDuration,
             boolean snapshotWithoutFreezeOnHookFailure) {
         this(filterTags, volumes, volumesFromUserdata, description, retention, hooks, freezeMaxDuration,
-                snapshotWithoutFreezeOnHookFailure, null, false, null, null, null);
+                snapshotWithoutFreezeOnHookFailure, null, false, null, null, null, false);
     }
 }

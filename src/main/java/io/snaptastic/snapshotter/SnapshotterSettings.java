@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param cleanupCron when retention runs on its own (Spring cron); null for never
  * @param pendingSnapshotWait how long a mount waits for a newer snapshot still pending before it restores the
  *     newest completed one
+ * @param preferRetained a mount reattaches the newest volume an unmount kept instead of restoring a snapshot
  */
 public record SnapshotterSettings(
         String description,
@@ -25,16 +26,25 @@ public record SnapshotterSettings(
         boolean mountOnStartup,
         Duration startupJitter,
         String cleanupCron,
-        Duration pendingSnapshotWait) {
+        Duration pendingSnapshotWait,
+        boolean preferRetained) {
 
     public static final Duration DEFAULT_PENDING_SNAPSHOT_WAIT = Duration.ofMinutes(10);
 
     public static final SnapshotterSettings DEFAULT = new SnapshotterSettings("{cluster} snapshot of {mount_point}",
             Retention.DEFAULT, Duration.ofSeconds(30), false, Duration.ofHours(25), false, Duration.ZERO, null,
-            DEFAULT_PENDING_SNAPSHOT_WAIT);
+            DEFAULT_PENDING_SNAPSHOT_WAIT, false);
 
     public SnapshotterSettings {
         pendingSnapshotWait = pendingSnapshotWait == null ? DEFAULT_PENDING_SNAPSHOT_WAIT : pendingSnapshotWait;
+    }
+
+    /** Settings from before prefer-retained existed: it is off. */
+    public SnapshotterSettings(String description, Retention retention, Duration freezeMaxDuration,
+            boolean snapshotWithoutFreezeOnHookFailure, Duration maxSnapshotAge, boolean mountOnStartup,
+            Duration startupJitter, String cleanupCron, Duration pendingSnapshotWait) {
+        this(description, retention, freezeMaxDuration, snapshotWithoutFreezeOnHookFailure, maxSnapshotAge, mountOnStartup,
+                startupJitter, cleanupCron, pendingSnapshotWait, false);
     }
 
     /** Settings from before the pending-snapshot wait existed: it gets its default. */
@@ -42,7 +52,7 @@ public record SnapshotterSettings(
             boolean snapshotWithoutFreezeOnHookFailure, Duration maxSnapshotAge, boolean mountOnStartup,
             Duration startupJitter, String cleanupCron) {
         this(description, retention, freezeMaxDuration, snapshotWithoutFreezeOnHookFailure, maxSnapshotAge, mountOnStartup,
-                startupJitter, cleanupCron, DEFAULT_PENDING_SNAPSHOT_WAIT);
+                startupJitter, cleanupCron, DEFAULT_PENDING_SNAPSHOT_WAIT, false);
     }
 
     /** Settings without health, start-up mount and scheduled cleanup choices: those get their defaults. */

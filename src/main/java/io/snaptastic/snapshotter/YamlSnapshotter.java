@@ -51,7 +51,8 @@ public final class YamlSnapshotter implements Snapshotter {
                 properties.mountOnStartup(),
                 properties.startupJitter(),
                 properties.cleanupCron(),
-                properties.pendingSnapshotWait());
+                properties.pendingSnapshotWait(),
+                properties.preferRetained());
     }
 
     public SnapshotterProperties properties() {

@@ -86,7 +86,8 @@ class ConfigurationBindingTests {
                         "snaptastic.snapshotters.pg.mount-on-startup=true",
                         "snaptastic.snapshotters.pg.startup-jitter=30s",
                         "snaptastic.snapshotters.pg.cleanup-cron=0 15 3 * * *",
-                        "snaptastic.snapshotters.pg.pending-snapshot-wait=2m")
+                        "snaptastic.snapshotters.pg.pending-snapshot-wait=2m",
+                        "snaptastic.snapshotters.pg.prefer-retained=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     SnaptasticProperties properties = context.getBean(SnaptasticProperties.class);
@@ -96,12 +97,14 @@ class ConfigurationBindingTests {
                     assertThat(solr.startupJitter()).isZero();
                     assertThat(solr.cleanupCron()).isNull();
                     assertThat(solr.pendingSnapshotWait()).isEqualTo(Duration.ofMinutes(10));
+                    assertThat(solr.preferRetained()).isFalse();
                     var pg = context.getBean(SnapshotterRegistry.class).get("pg").settings();
                     assertThat(pg.maxSnapshotAge()).isEqualTo(Duration.ofHours(2));
                     assertThat(pg.mountOnStartup()).isTrue();
                     assertThat(pg.startupJitter()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(pg.cleanupCron()).isEqualTo("0 15 3 * * *");
                     assertThat(pg.pendingSnapshotWait()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(pg.preferRetained()).isTrue();
                 });
     }
 

@@ -84,7 +84,7 @@ class RestoreFailureTests {
         assertThat(outcome.volumeId()).isEqualTo("vol-1");
         assertThat(outcome.error()).startsWith("mount of the device at /mnt/solr failed: Structure needs cleaning")
                 .contains("kept attached and tagged snaptastic:retained=true");
-        then(ec2).should().createTags(List.of("vol-1"), Map.of("snaptastic:retained", "true"));
+        then(ec2).should().createTags(eq(List.of("vol-1")), RetainedTags.retainedFor("failed-restore"));
         then(ec2).should(never()).detachVolume(anyString(), anyString(), anyString(), anyBoolean());
         then(ec2).should(never()).deleteVolume(anyString());
         then(filesystems).should(never()).growIfNeeded(any(), any(), any());
@@ -100,7 +100,7 @@ class RestoreFailureTests {
 
         assertThat(outcome.step()).isEqualTo(VolumeStep.CHECK_FILESYSTEM);
         assertThat(outcome.error()).contains("UNEXPECTED INCONSISTENCY").contains("retained");
-        then(ec2).should().createTags(List.of("vol-1"), Map.of("snaptastic:retained", "true"));
+        then(ec2).should().createTags(eq(List.of("vol-1")), RetainedTags.retainedFor("failed-restore"));
         then(mounter).should(never()).mount(any(), any(), any(), any());
         then(ec2).should(never()).deleteVolume(anyString());
     }
@@ -218,7 +218,7 @@ class RestoreFailureTests {
         VolumeOutcome outcome = restorer.resume(context(), SOLR, attached, WorkflowListener.NONE);
 
         assertThat(outcome.error()).contains("retained");
-        then(ec2).should().createTags(List.of("vol-1"), Map.of("snaptastic:retained", "true"));
+        then(ec2).should().createTags(eq(List.of("vol-1")), RetainedTags.retainedFor("failed-restore"));
         then(ec2).should(never()).deleteVolume(anyString());
     }
 

@@ -72,7 +72,7 @@ class UnmountServiceTests {
         order.verify(snapshotter).postUnmount(SOLR);
         order.verify(snapshotter).postUnmounts(List.of(SOLR));
         then(ec2).should(never()).deleteVolume(anyString());
-        then(ec2).should().createTags(List.of("vol-1"), Map.of("snaptastic:retained", "true"));
+        then(ec2).should().createTags(eq(List.of("vol-1")), RetainedTags.retainedFor("unmount"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class UnmountServiceTests {
         service.unmount(context(), false, WorkflowListener.NONE);
 
         InOrder order = inOrder(ec2);
-        order.verify(ec2).createTags(List.of("vol-1"), Map.of("snaptastic:retained", "true"));
+        order.verify(ec2).createTags(eq(List.of("vol-1")), RetainedTags.retainedFor("unmount"));
         order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
     }
 

@@ -1,6 +1,8 @@
 package io.snaptastic.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
@@ -12,6 +14,7 @@ import io.snaptastic.operation.OperationStatus;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.VolumeResult;
 import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.snapshotter.RetainedReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +88,24 @@ class InterruptedOperationsTests {
     }
 
     @Test
+    void leavesAKeptVolumeThatAMountWasReattachingWhetherItsIdWasJournalledOrNot() {
+        Volume kept = retainedByAnUnmount("vol-8", STARTED.minus(java.time.Duration.ofDays(1)));
+        given(volumes.find("vol-8")).willReturn(Optional.of(kept));
+        given(volumes.find("solr", "/mnt/a")).willReturn(List.of(kept));
+        given(volumes.ours(kept)).willReturn(true);
+
+        String reattaching = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-8", null, "await-attached",
+                "running", null, null, null)));
+        String beforeTheId = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", null, null, "pre-mount-hook",
+                "running", null, null, null)));
+
+        then(volumes).should(never()).release(kept);
+        then(volumes).should(never()).retain(eq(kept), any());
+        assertThat(reattaching).isEqualTo("/dev/sdf stopped at step await-attached");
+        assertThat(beforeTheId).isEqualTo("/dev/sdf stopped at step pre-mount-hook");
+    }
+
+    @Test
     void leavesVolumesThatAreNotOursAndThoseOfFinishedVolumes() {
         Volume foreign = volume("vol-4", STARTED.plusSeconds(1));
         given(volumes.find("vol-4")).willReturn(Optional.of(foreign));
@@ -113,7 +134,7 @@ class InterruptedOperationsTests {
 
         String reason = reconciler.reconcile(unmount(false, detachStep("vol-6")));
 
-        then(volumes).should().retain(detaching);
+        then(volumes).should().retain(detaching, RetainedReason.UNMOUNT);
         then(volumes).should(never()).release(detaching);
         assertThat(reason).contains("stopped at step detach", "vol-6 kept, tagged snaptastic:retained=true");
     }
@@ -126,7 +147,7 @@ class InterruptedOperationsTests {
         given(volumes.mounted(mounted)).willReturn(true);
 
         assertThat(reconciler.reconcile(unmount(false, detachStep("vol-7")))).contains("vol-7 left: it is still mounted");
-        then(volumes).should(never()).retain(mounted);
+        then(volumes).should(never()).retain(eq(mounted), any());
     }
 
     @Test
@@ -143,7 +164,7 @@ class InterruptedOperationsTests {
 
         assertThat(reason).contains("deleted vol-8", "vol-9 left: not created by this agent");
         then(volumes).should(never()).release(foreign);
-        then(volumes).should(never()).retain(own);
+        then(volumes).should(never()).retain(eq(own), any());
     }
 
     static VolumeResult detachStep(String volumeId) {
@@ -158,6 +179,13 @@ class InterruptedOperationsTests {
     static Operation mount(VolumeResult... results) {
         return new Operation("op-1", OperationType.MOUNT, "solr", OperationStatus.RUNNING, STARTED, null, List.of(results),
                 null, Map.of());
+    }
+
+    /** As an unmount keeps a volume: detached, tagged retained with reason unmount, made long before. */
+    static Volume retainedByAnUnmount(String id, Instant created) {
+        Map<String, String> tags = new java.util.HashMap<>(volume(id, created).tags());
+        tags.putAll(ResourceTags.retained(RetainedReason.UNMOUNT, STARTED.minusSeconds(60)));
+        return new Volume(id, 1, "gp3", "available", "az", null, created, List.of(), tags);
     }
 
     static Volume volume(String id, Instant created) {
