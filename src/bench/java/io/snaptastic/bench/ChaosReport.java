@@ -22,8 +22,9 @@ record ChaosReport(ChaosResult result) {
         out.append("\n| killed at (operation @ step) | kills |\n| --- | --- |\n");
         result.killSteps().forEach((step, kills) -> row(out, step, String.valueOf(kills)));
         out.append("\nChaos drill: sandbox on loopback, ").append(result.latency().toMillis())
-                .append(" ms injected per EC2 call, 50 ms per state transition; each kill at a random moment within its "
-                        + "operation's uninterrupted time (kill windows).\n");
+                .append(" ms injected per EC2 call (").append(3 * result.latency().toMillis())
+                .append(" ms per call that changes something), 50 ms per state transition; each kill at a random moment "
+                        + "within its operation's uninterrupted time (kill windows).\n");
         return out.toString();
     }
 

@@ -25,16 +25,17 @@ public final class ChaosDrill implements AutoCloseable {
      *
      * @param rounds how many kills
      * @param seed draws each round's operation and kill moment; printed, so a failing run can be replayed
-     * @param latency injected into every EC2 call of the sandbox, so each operation lasts long enough to be hit
+     * @param latency injected into every EC2 call of the sandbox, so each operation lasts long enough to be hit;
+     *     three times that into each call that changes something
      * @param preferRetained mount with {@code prefer-retained: true}, so the file written before an unmount that
      *     kept its volume must be there after the next mount; without it, the kept volume is checked in EC2
      * @param logs where the agent logs of a round that broke an invariant are kept
      */
     public record Settings(int rounds, long seed, Duration latency, boolean preferRetained, Path logs) {
 
-        /** The default latency, and prefer-retained where this build has it. */
+        /** 200 ms per EC2 call, mounts preferring retained volumes. */
         public static Settings of(int rounds, long seed, Path logs) {
-            return new Settings(rounds, seed, Duration.ofMillis(300), PREFER_RETAINED, logs);
+            return new Settings(rounds, seed, Duration.ofMillis(200), true, logs);
         }
 
         /** From {@code snaptastic.chaos.rounds}, {@code .seed} and {@code .latency-ms}, with the given default rounds. */
@@ -46,8 +47,9 @@ public final class ChaosDrill implements AutoCloseable {
         }
     }
 
-    /** Whether this build's mounts can prefer retained volumes (snapshotter property {@code prefer-retained}). */
-    static final boolean PREFER_RETAINED = false;
+    /** The calls that change something: three times the latency, so that more kills fall where a crash leaves work half done. */
+    private static final List<String> SLOW_CALLS =
+            List.of("CreateVolume", "AttachVolume", "DetachVolume", "DeleteVolume", "CreateSnapshots", "CreateTags");
 
     // Short, so that what the reconciler leaves is reaped within a round: the invariants await it.
     private static final Duration REAPER_INTERVAL = Duration.ofSeconds(2);
@@ -73,8 +75,9 @@ public final class ChaosDrill implements AutoCloseable {
 
     /** Plays every round, stopping at the first that breaks an invariant. */
     public ChaosResult run() throws Exception {
-        System.err.printf("chaos drill: %d rounds, seed %d (replay with -Dsnaptastic.chaos.seed=%d), %d ms per EC2 call%n",
-                settings.rounds(), settings.seed(), settings.seed(), settings.latency().toMillis());
+        System.err.printf("chaos drill: %d rounds, seed %d (replay with -Dsnaptastic.chaos.seed=%d), %d ms per EC2 call, "
+                + "%d ms per call that changes something, prefer-retained %s%n", settings.rounds(), settings.seed(),
+                settings.seed(), settings.latency().toMillis(), 3 * settings.latency().toMillis(), settings.preferRetained());
         ChaosPlay play = new ChaosPlay(agent, properties(), settings.preferRetained());
         List<ChaosResult.Round> rounds = new ArrayList<>();
         List<ChaosResult.Violation> violations = new ArrayList<>();
@@ -98,6 +101,8 @@ public final class ChaosDrill implements AutoCloseable {
                 "snaptastic.sandbox.faults.latency.default=" + settings.latency().toMillis() + "ms",
                 "snaptastic.reaper.interval=" + REAPER_INTERVAL.toMillis() + "ms",
                 "snaptastic.reaper.available-for=" + REAPER_AVAILABLE_FOR.toMillis() + "ms"));
+        SLOW_CALLS.forEach(action -> properties.add(
+                "snaptastic.sandbox.faults.latency." + action + "=" + 3 * settings.latency().toMillis() + "ms"));
         if (settings.preferRetained()) {
             properties.add("snaptastic.snapshotters.solr.prefer-retained=true");
         }
@@ -113,6 +118,7 @@ public final class ChaosDrill implements AutoCloseable {
         List<ChaosOperation> sequence = List.of(ChaosOperation.MOUNT, ChaosOperation.SNAPSHOT, ChaosOperation.UNMOUNT_KEEP,
                 ChaosOperation.MOUNT, ChaosOperation.UNMOUNT_DELETE);
         for (ChaosOperation operation : sequence) {
+            play.prepare(operation, 0);
             long started = System.nanoTime();
             List<String> findings = play.complete(operation);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -153,7 +159,7 @@ public final class ChaosDrill implements AutoCloseable {
     /** Keeps the logs of the agent killed in the round and of the one started after it. */
     private ChaosResult.Violation violation(ChaosPlay play, int round, ChaosOperation operation, String killStep,
             List<String> findings) throws IOException {
-        Path kept = settings.logs().resolve("chaos-seed-" + settings.seed() + "-round-" + round);
+        Path kept = settings.logs().resolve("chaos-seed-" + settings.seed() + "-round-" + round).toAbsolutePath();
         Files.createDirectories(kept);
         Path latest = play.agent().logFile();
         String name = latest.getFileName().toString();

@@ -4,21 +4,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
@@ -26,7 +19,6 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Volume;
-import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,12 +55,8 @@ record ChaosInvariants(Duration reaperBound) {
             findings.add("readiness's mounts " + (listed ? "lists " : "does not list ") + agent.mountPoint() + " although it is "
                     + (mounted ? "mounted" : "unmounted"));
         }
-        try {
-            if (AgentUnderTest.mounted(agent.mountPoint()) != mounted) {
-                findings.add(agent.mountPoint() + " is " + (mounted ? "not " : "") + "mounted once the work is finished");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (mountedNow(agent.mountPoint()) != mounted) {
+            findings.add(agent.mountPoint() + " is " + (mounted ? "not " : "") + "mounted once the work is finished");
         }
         long inUse = managed(agent).stream().filter(v -> !v.attachments().isEmpty()).count();
         if (inUse != (mounted ? 1 : 0)) {
@@ -77,10 +65,7 @@ record ChaosInvariants(Duration reaperBound) {
         return findings;
     }
 
-    /**
-     * No freeze on record, and a write under a mounted mount point finishes in bounded time. The write
-     * runs on a thread of its own, so a frozen filesystem cannot hang the check; the release thaws it.
-     */
+    /** No freeze on record, and a write under a mounted mount point finishes in bounded time. */
     List<String> nothingFrozen(AgentProcess agent) {
         List<String> findings = new ArrayList<>();
         Path records = agent.stateDir().resolve("frozen");
@@ -91,44 +76,10 @@ record ChaosInvariants(Duration reaperBound) {
                 throw new UncheckedIOException(e);
             }
         }
-        try {
-            if (AgentUnderTest.mounted(agent.mountPoint()) && !writes(agent.mountPoint().resolve(".chaos-probe"))) {
-                findings.add("a write under " + agent.mountPoint() + " did not finish within " + WRITE_BOUND + ": it is frozen");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (mountedNow(agent.mountPoint()) && !WriteProbe.writes(agent.mountPoint().resolve(".chaos-probe"), WRITE_BOUND)) {
+            findings.add("a write under " + agent.mountPoint() + " did not finish within " + WRITE_BOUND + ": it is frozen");
         }
         return findings;
-    }
-
-    private static boolean writes(Path probe) {
-        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "chaos-write-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Future<?> write = writer.submit(() -> {
-                try (FileChannel file = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-                    file.write(StandardCharsets.UTF_8.encode("probe"));
-                    file.force(true);
-                }
-                Files.delete(probe);
-                return null;
-            });
-            write.get(WRITE_BOUND.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("the write probe under " + probe.getParent() + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            writer.shutdown();
-        }
     }
 
     /**
@@ -169,32 +120,40 @@ record ChaosInvariants(Duration reaperBound) {
         return findings;
     }
 
+    /** Readiness as the agent answers it, against the kernel's mount table. */
+    List<String> readinessMatchesKernel(AgentProcess agent) {
+        Actuator.HealthAnswer readiness = agent.actuator().health("/actuator/health/readiness");
+        return readinessFindings(readiness.status(), readiness.json(), ChaosInvariants::mountedNow);
+    }
+
     /**
      * Readiness is 200 exactly when each of its components is UP, and what its {@code mounts} says of
      * each mount point matches the kernel: UP only when mounted, DOWN "not mounted" when not.
      */
-    List<String> readinessMatchesKernel(AgentProcess agent) {
+    static List<String> readinessFindings(int status, JsonNode readiness, Predicate<Path> mounted) {
         List<String> findings = new ArrayList<>();
-        Actuator.HealthAnswer readiness = agent.actuator().health("/actuator/health/readiness");
-        JsonNode components = readiness.json().get("components");
+        JsonNode components = readiness.get("components");
         boolean allUp = components.valueStream().allMatch(c -> "UP".equals(c.get("status").asText()));
-        if ((readiness.status() == 200) != allUp) {
-            findings.add("readiness answers " + readiness.status() + " while its components are " + components);
+        if ((status == 200) != allUp) {
+            findings.add("readiness answers " + status + " while its components are " + components);
         }
         for (var entry : components.at("/mounts/details").properties()) {
             boolean up = "UP".equals(entry.getValue().get("status").asText());
-            boolean mounted;
-            try {
-                mounted = AgentUnderTest.mounted(Path.of(entry.getKey()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            boolean isMounted = mounted.test(Path.of(entry.getKey()));
             String problem = entry.getValue().path("problem").asText("");
-            if (up && !mounted || !mounted && !"not mounted".equals(problem)) {
-                findings.add("readiness's mounts says " + entry.getValue() + " of " + entry.getKey() + ", mounted: " + mounted);
+            if (up && !isMounted || !isMounted && !"not mounted".equals(problem)) {
+                findings.add("readiness's mounts says " + entry.getValue() + " of " + entry.getKey() + ", mounted: " + isMounted);
             }
         }
         return findings;
+    }
+
+    private static boolean mountedNow(Path mountPoint) {
+        try {
+            return AgentUnderTest.mounted(mountPoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The managed volumes, as the sandbox's EC2 API describes them. */
@@ -210,7 +169,4 @@ record ChaosInvariants(Duration reaperBound) {
         return volume.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
     }
 
-    static List<String> devices(Volume volume) {
-        return volume.attachments().stream().map(VolumeAttachment::device).toList();
-    }
 }

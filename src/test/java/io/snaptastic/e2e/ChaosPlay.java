@@ -61,9 +61,7 @@ final class ChaosPlay {
      * started} when no volume had a step yet.
      */
     String interrupt(ChaosOperation operation, long killAfterMillis, int round) throws Exception {
-        if (operation == ChaosOperation.UNMOUNT_KEEP) {
-            kept = writeKeptData(round);
-        }
+        prepare(operation, round);
         long sent = System.nanoTime();
         JsonNode accepted = operation.send(agent, 0);
         String id = accepted.path("id").asText("");
@@ -127,6 +125,13 @@ final class ChaosPlay {
             kept = null;
         }
         return findings;
+    }
+
+    /** Before an unmount that keeps volumes: writes the file that the next mount must show. */
+    void prepare(ChaosOperation operation, int round) throws IOException {
+        if (operation == ChaosOperation.UNMOUNT_KEEP) {
+            kept = writeKeptData(round);
+        }
     }
 
     private KeptData writeKeptData(int round) throws IOException {

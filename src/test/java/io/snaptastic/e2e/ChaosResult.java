@@ -35,7 +35,7 @@ public record ChaosResult(long seed, Duration latency, Map<ChaosOperation, Durat
 
         public String describe() {
             return "chaos round " + round + " (seed " + seed + ", replay with -Dsnaptastic.chaos.seed=" + seed + "): "
-                    + operation.label() + " killed at " + killStep + "; found:\n  - " + String.join("\n  - ", findings)
+                    + (round == 0 ? operation.label() + ", uninterrupted (calibration)" : "killed at " + killStep) + "; found:\n  - " + String.join("\n  - ", findings)
                     + "\n  agent logs: " + logs;
         }
     }
