@@ -15,7 +15,7 @@ record ChaosReport(ChaosResult result) {
                 .map(e -> e.getKey().label() + " " + e.getValue().toMillis() + " ms").collect(Collectors.joining(", ")));
         row(out, "violations (expected 0)", result.violations().isEmpty() ? "0" : result.violations().size() + ": "
                 + result.violations().get(0).describe().replace("\n", " "));
-        if (!result.rounds().isEmpty()) {
+        if (!result.reconciledMillis().isEmpty()) {
             row(out, "restart → live (p50 / p95 / max)", percentiles(result.liveMillis()));
             row(out, "restart → reconciled, readiness's recovery UP (p50 / p95 / max)", percentiles(result.reconciledMillis()));
         }

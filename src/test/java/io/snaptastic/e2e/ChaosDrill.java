@@ -122,7 +122,7 @@ public final class ChaosDrill implements AutoCloseable {
             long started = System.nanoTime();
             List<String> findings = play.complete(operation);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            // The later mount restores a snapshot, as the drill's mounts do: its time is the window.
+            // The later mount, like the rounds', finds a volume to restore or reattach: its time is the window.
             windows.put(operation, took);
             findings.addAll(invariants.settled(play.agent(), play.mounted()));
             if (!findings.isEmpty()) {
@@ -139,17 +139,25 @@ public final class ChaosDrill implements AutoCloseable {
         List<ChaosOperation> valid = ChaosOperation.validWhen(play.mounted());
         ChaosOperation operation = valid.get(random.nextInt(valid.size()));
         long killAfter = (long) (random.nextDouble() * windows.get(operation).toMillis());
-        String step = play.interrupt(operation, killAfter, number);
-        String killStep = operation.label() + " @ " + step;
-        ChaosPlay.Restart restart = play.restart();
-        List<String> findings = invariants.afterRestart(play.agent());
-        if (findings.isEmpty()) {
-            findings.addAll(play.complete(operation));
-            findings.addAll(invariants.settled(play.agent(), play.mounted()));
+        String step = "not killed";
+        ChaosPlay.Restart restart = new ChaosPlay.Restart(-1, -1);
+        List<String> findings = new ArrayList<>();
+        try {
+            step = play.interrupt(operation, killAfter, number);
+            restart = play.restart();
+            findings.addAll(invariants.afterRestart(play.agent()));
+            if (findings.isEmpty()) {
+                findings.addAll(play.complete(operation));
+                findings.addAll(invariants.settled(play.agent(), play.mounted()));
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            // The agent did not start, did not reconcile in time, or did not answer: a finding like any other.
+            findings.add("the round could not go on: " + e);
         }
         System.err.printf("chaos round %d: %s killed after %d ms at %s; restarted: live after %d ms, reconciled after %d ms; %s%n",
                 number, operation.label(), killAfter, step, restart.liveMillis(), restart.reconciledMillis(),
                 findings.isEmpty() ? "all invariants hold" : findings);
+        String killStep = operation.label() + " @ " + step;
         if (!findings.isEmpty()) {
             violations.add(violation(play, number, operation, killStep, findings));
         }

@@ -24,8 +24,9 @@ public record ChaosResult(long seed, Duration latency, Map<ChaosOperation, Durat
      * One round.
      *
      * @param killStep the step the journal showed when the agent was killed, as {@code operation @ step}
-     * @param liveMillis from the restart to liveness UP
-     * @param reconciledMillis from the restart to readiness's {@code recovery} UP: what the kill left is reconciled
+     * @param liveMillis from the restart to liveness UP; -1 when the round failed before
+     * @param reconciledMillis from the restart to readiness's {@code recovery} UP (what the kill left is
+     *     reconciled); -1 when the round failed before
      */
     public record Round(int number, ChaosOperation operation, long killAfterMillis, String killStep, long liveMillis,
             long reconciledMillis) {}
@@ -49,11 +50,13 @@ public record ChaosResult(long seed, Duration latency, Map<ChaosOperation, Durat
         return rounds.stream().collect(Collectors.groupingBy(Round::killStep, TreeMap::new, Collectors.counting()));
     }
 
+    /** The restarts' times to liveness UP; a round whose restart failed has none. */
     public List<Long> liveMillis() {
-        return rounds.stream().map(Round::liveMillis).toList();
+        return rounds.stream().map(Round::liveMillis).filter(millis -> millis >= 0).toList();
     }
 
+    /** The restarts' times to reconciled; a round whose restart failed has none. */
     public List<Long> reconciledMillis() {
-        return rounds.stream().map(Round::reconciledMillis).toList();
+        return rounds.stream().map(Round::reconciledMillis).filter(millis -> millis >= 0).toList();
     }
 }
