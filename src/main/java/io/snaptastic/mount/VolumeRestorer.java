@@ -126,10 +126,12 @@ class VolumeRestorer {
     /**
      * An attachment that never completed showed no device, so nothing on the volume was ever mounted
      * or written here: a managed one is removed as a fresh mount's would be (issue 15), so that the
-     * next mount makes a new volume instead of waiting for this one again.
+     * next mount makes a new volume instead of waiting for this one again. Never a retained one: a kept
+     * volume whose reattach got stuck still holds the data it was kept for.
      */
     private static boolean stuckAndOurs(RuntimeException e, Volume attached) {
-        return e instanceof Ec2Exception.AttachmentStuck && ResourceTags.isManaged(attached.tags());
+        return e instanceof Ec2Exception.AttachmentStuck && ResourceTags.isManaged(attached.tags())
+                && !ResourceTags.isRetained(attached.tags());
     }
 
     private String removeStuck(SnapshotterContext context, VolumeSpec volume, String volumeId) {

@@ -135,10 +135,10 @@ public final class ResourceTags {
     }
 
     /**
-     * What a reattached volume is tagged: CreateTags overwrites an existing key's value ("If you specify
-     * a tag key that is already associated with the resource, the new tag value you specify overwrites
-     * the previous tag value", CreateTags API reference), so no DeleteTags permission is needed. The
-     * reason and time stay, as a record of the last retention.
+     * What a reattached volume is tagged: CreateTags overwrites an existing key's value ("When you
+     * specify an existing tag key, the value is overwritten with the new value", CreateTags API
+     * reference), so no DeleteTags permission is needed. The reason and time stay, as a record of the
+     * last retention.
      */
     public static Map<String, String> released() {
         return Map.of(RETAINED, "false");

@@ -194,6 +194,23 @@ class MountRetainedVolumeTests {
         then(ec2).should(never()).deleteVolume(any());
     }
 
+    @Test
+    void aKeptVolumeFoundStuckAttachingIsNeverRemoved() {
+        Volume kept = kept("vol-kept", SNAPSHOT_STARTED);
+        Volume stuck = new Volume("vol-kept", 20, "gp3", "in-use", "eu-west-1a", "snap-0", Instant.EPOCH,
+                List.of(new Volume.Attachment("i-1", "/dev/sdf", "attaching", false)), kept.tags());
+        given(ec2.describeVolumes(Map.of("attachment.instance-id", List.of("i-1")))).willReturn(List.of(stuck));
+        given(ec2.findVolume("vol-kept")).willReturn(Optional.of(stuck));
+        willThrow(new io.snaptastic.ec2.Ec2Exception.AttachmentStuck("the attachment of vol-kept to i-1 got stuck"))
+                .given(ec2).awaitAttached(eq("vol-kept"), eq("i-1"), any(), any());
+
+        VolumeOutcome outcome = mountOne();
+
+        assertThat(outcome.status()).isEqualTo(VolumeOutcome.Status.FAILED);
+        then(ec2).should(never()).deleteVolume(any());
+        then(ec2).should(never()).detachVolume(any(), any(), any(), eq(true));
+    }
+
     /** A kept volume first made empty (no snapshot id), attached at the device by a reattach that a crash cut short. */
     private void givenAttachedKeptVolumeMadeEmpty() {
         Volume reattached = attached(kept("vol-kept", SNAPSHOT_STARTED));

@@ -17,6 +17,20 @@ class ResourceTagsTests {
     private static final Map<String, String> FILTER_TAGS = Map.of("role", "solr", "cluster", "search", "environment", "prod");
 
     @Test
+    void retainedTagsSayWhyAndSinceWhenAndReadBack() {
+        Map<String, String> tags = ResourceTags.retained(RetainedReason.FAILED_RESTORE, Instant.parse("2026-12-08T01:40:00.123456Z"));
+
+        assertThat(tags).containsExactlyInAnyOrderEntriesOf(Map.of("snaptastic:retained", "true",
+                "snaptastic:retained-reason", "failed-restore", "snaptastic:retained-at", "2026-12-08T01:40:00.123Z"));
+        assertThat(ResourceTags.retainedReason(tags)).contains(RetainedReason.FAILED_RESTORE);
+        assertThat(ResourceTags.retainedAt(tags)).contains(Instant.parse("2026-12-08T01:40:00.123Z"));
+        assertThat(ResourceTags.retainedReason(Map.of("snaptastic:retained", "false", "snaptastic:retained-reason", "unmount")))
+                .as("no longer retained").isEmpty();
+        assertThat(ResourceTags.retainedReason(Map.of("snaptastic:retained", "true"))).as("retained before reasons").isEmpty();
+        assertThat(ResourceTags.retainedAt(Map.of("snaptastic:retained-at", "yesterday"))).isEmpty();
+    }
+
+    @Test
     void readsTheSeedsTimestampsAndOurOwn() {
         assertThat(ResourceTags.parse("2014-03-07 11:22:33.123456")).contains(Instant.parse("2014-03-07T11:22:33.123456Z"));
         assertThat(ResourceTags.parse("2026-11-29T10:00:00Z")).contains(Instant.parse("2026-11-29T10:00:00Z"));
