@@ -133,14 +133,14 @@ record ChaosInvariants(Duration reaperBound) {
     static List<String> readinessFindings(int status, JsonNode readiness, Predicate<Path> mounted) {
         List<String> findings = new ArrayList<>();
         JsonNode components = readiness.get("components");
-        boolean allUp = components.valueStream().allMatch(c -> "UP".equals(c.get("status").asText()));
+        boolean allUp = components.valueStream().allMatch(c -> "UP".equals(c.get("status").asString()));
         if ((status == 200) != allUp) {
             findings.add("readiness answers " + status + " while its components are " + components);
         }
         for (var entry : components.at("/mounts/details").properties()) {
-            boolean up = "UP".equals(entry.getValue().get("status").asText());
+            boolean up = "UP".equals(entry.getValue().get("status").asString());
             boolean isMounted = mounted.test(Path.of(entry.getKey()));
-            String problem = entry.getValue().path("problem").asText("");
+            String problem = entry.getValue().path("problem").asString("");
             if (up && !isMounted || !isMounted && !"not mounted".equals(problem)) {
                 findings.add("readiness's mounts says " + entry.getValue() + " of " + entry.getKey() + ", mounted: " + isMounted);
             }

@@ -64,7 +64,7 @@ final class ChaosPlay {
         prepare(operation, round);
         long sent = System.nanoTime();
         JsonNode accepted = operation.send(agent, 0);
-        String id = accepted.path("id").asText("");
+        String id = accepted.path("id").asString("");
         if (id.isEmpty()) {
             throw new IllegalStateException(operation.label() + " was not accepted: " + accepted);
         }
@@ -80,11 +80,11 @@ final class ChaosPlay {
     private String killStep(String id) throws IOException {
         Path journal = agent.stateDir().resolve("operations").resolve(id + ".json");
         JsonNode operation = JSON.readTree(Files.readString(journal)).get("operation");
-        if (!"running".equals(operation.get("status").asText())) {
+        if (!"running".equals(operation.get("status").asString())) {
             return "finished";
         }
         JsonNode volumes = operation.path("volumes");
-        return volumes.isEmpty() ? "started" : volumes.get(0).path("step").asText("started");
+        return volumes.isEmpty() ? "started" : volumes.get(0).path("step").asString("started");
     }
 
     /** How long a restart took: to liveness UP, and to readiness's {@code recovery} UP (reconciled). */
@@ -96,7 +96,7 @@ final class ChaosPlay {
         start();
         long live = System.nanoTime();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> "UP".equals(
-                agent.actuator().health("/actuator/health/readiness").json().at("/components/recovery/status").asText()));
+                agent.actuator().health("/actuator/health/readiness").json().at("/components/recovery/status").asString()));
         return new Restart(TimeUnit.NANOSECONDS.toMillis(live - started), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
@@ -108,7 +108,7 @@ final class ChaosPlay {
     List<String> complete(ChaosOperation operation) throws IOException {
         List<String> findings = new ArrayList<>();
         JsonNode done = operation.send(agent, WAIT_SECONDS);
-        if (!"succeeded".equals(done.path("status").asText())) {
+        if (!"succeeded".equals(done.path("status").asString())) {
             findings.add("asked again, " + operation.label() + " did not succeed: " + done);
             return findings;
         }
