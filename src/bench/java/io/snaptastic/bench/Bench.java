@@ -58,6 +58,9 @@ public final class Bench {
             if (settings.sections().contains("startup")) {
                 new StartupBench(settings).run(results);
             }
+            if (settings.sections().contains("chaos")) {
+                results.chaos = ChaosBench.run(settings);
+            }
         } finally {
             runExitActions();
         }

@@ -9,10 +9,13 @@ import java.util.stream.Collectors;
 
 /**
  * What the bench measures and with what, from environment variables with the documented defaults
- * (BENCH_REPEAT, BENCH_STARTUP_REPEAT, BENCH_SEED_REPEAT, BENCH_SIZES, BENCH_SECTIONS, JAVA17, JAVA25).
+ * (BENCH_REPEAT, BENCH_STARTUP_REPEAT, BENCH_SEED_REPEAT, BENCH_SIZES, BENCH_SECTIONS, BENCH_CHAOS_ROUNDS,
+ * BENCH_CHAOS_SEED, JAVA17, JAVA25).
  *
  * @param startupRepeat rounds of the start-up ways: cheap (about 16 s a round), and a start-up moves
  *     with the machine's load more than the workload's figures do, so more of them than of the rest
+ * @param chaosRounds kills of the chaos section
+ * @param chaosSeed the chaos section's seed, to replay a run's draws; null for a new one
  */
 record BenchSettings(
         Path repo,
@@ -30,7 +33,9 @@ record BenchSettings(
         Duration snapshotLatency,
         int requestRate,
         Duration idleProbe,
-        List<String> bareClasspath) {
+        List<String> bareClasspath,
+        int chaosRounds,
+        Long chaosSeed) {
 
     static BenchSettings fromEnvironment() throws java.io.IOException {
         Path repo = Path.of("").toAbsolutePath();
@@ -51,7 +56,9 @@ record BenchSettings(
                 Duration.ofMillis(200),
                 50,
                 Duration.ofSeconds(5),
-                classpath);
+                classpath,
+                Integer.parseInt(env("BENCH_CHAOS_ROUNDS", "100")),
+                System.getenv("BENCH_CHAOS_SEED") == null ? null : Long.valueOf(System.getenv("BENCH_CHAOS_SEED")));
     }
 
     private static String env(String name, String fallback) {

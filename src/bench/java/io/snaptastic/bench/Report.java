@@ -21,14 +21,24 @@ final class Report {
     String render() {
         StringBuilder out = new StringBuilder();
         BenchSettings s = r.settings;
-        out.append("| # | figure | agent | seed's way / reference | target | verdict |\n");
-        out.append("| --- | --- | --- | --- | --- | --- |\n");
         calls();
         freeze();
         mountTime();
         startup();
         latency();
-        rows.forEach(row -> out.append(row).append('\n'));
+        if (!rows.isEmpty()) {
+            out.append("| # | figure | agent | seed's way / reference | target | verdict |\n");
+            out.append("| --- | --- | --- | --- | --- | --- |\n");
+            rows.forEach(row -> out.append(row).append('\n'));
+        }
+        if (r.chaos != null) {
+            out.append(new ChaosReport(r.chaos).render());
+        }
+        if (rows.isEmpty()) {
+            out.append('\n').append(String.format("%d CPU cores, load average %s before and %s after; bench took %d s.%n",
+                    Runtime.getRuntime().availableProcessors(), r.loadBefore, r.loadAfter, r.totalSeconds));
+            return out.toString();
+        }
         out.append('\n').append(String.format(
                 "Sandbox on loopback, %d ms injected per EC2 call (%d ms on CreateSnapshot/CreateSnapshots), %d ms per state "
                         + "transition; agent figures are medians of %d rounds after one warm-up round, the seed's replay %d "

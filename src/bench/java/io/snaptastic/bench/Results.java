@@ -15,6 +15,7 @@ final class Results {
     final List<StartupRow> startup = new ArrayList<>();
     LatencyProbe.Samples idleLatency;
     LatencyProbe.Samples mountLatency;
+    io.snaptastic.e2e.ChaosResult chaos;
     int latencyVolumes;
     long totalSeconds;
     String loadBefore;

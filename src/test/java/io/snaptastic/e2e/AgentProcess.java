@@ -156,7 +156,12 @@ final class AgentProcess {
     }
 
     String log() throws IOException {
-        return Files.readString(root.resolve("agent-" + starts + ".log"));
+        return Files.readString(logFile());
+    }
+
+    /** The log file of the latest start. */
+    Path logFile() {
+        return root.resolve("agent-" + starts + ".log");
     }
 
     JsonNode post(String path, String json) {
