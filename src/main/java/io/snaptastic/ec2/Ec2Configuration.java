@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.snaptastic.config.PlatformDefaults;
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.instance.InstanceIdentity;
+import io.snaptastic.support.Memoized;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

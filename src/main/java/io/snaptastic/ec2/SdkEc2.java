@@ -1,6 +1,7 @@
 package io.snaptastic.ec2;
 
 import io.snaptastic.instance.InstanceIdentity;
+import io.snaptastic.support.Memoized;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -7,12 +7,13 @@ import io.snaptastic.operation.InvalidOperationRequestException;
 import io.snaptastic.operation.OperationConflictException;
 import io.snaptastic.operation.OperationNotFoundException;
 import io.snaptastic.operation.OperationsUnavailableException;
+import io.snaptastic.problem.ProblemType;
 import io.snaptastic.retention.Cleanups;
 import io.snaptastic.snapshot.SnapshotDeleter;
 import io.snaptastic.snapshotter.InvalidVolumesException;
 import io.snaptastic.snapshotter.MissingUserdataException;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
-import io.snaptastic.snapshotter.WorkflowFailedException;
+import io.snaptastic.workflow.WorkflowFailedException;
 import org.springframework.http.ProblemDetail;
 
 /**
