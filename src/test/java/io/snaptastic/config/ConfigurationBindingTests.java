@@ -181,5 +181,10 @@ class ConfigurationBindingTests {
         io.snaptastic.instance.InstanceIdentity instanceIdentity() {
             return org.mockito.Mockito.mock(io.snaptastic.instance.InstanceIdentity.class);
         }
+
+        @org.springframework.context.annotation.Bean
+        io.snaptastic.host.HostExecutor hostExecutor() {
+            return new io.snaptastic.host.ProcessHostExecutor();
+        }
     }
 }
