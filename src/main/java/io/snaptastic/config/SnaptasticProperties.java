@@ -1,5 +1,6 @@
 package io.snaptastic.config;
 
+import io.snaptastic.snapshotter.ConfigurationValidator;
 import io.snaptastic.snapshotter.SnapshotterProperties;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.snaptastic.snapshotter;
 
-import io.snaptastic.config.ConfigurationValidator;
 import io.snaptastic.config.InvalidConfigurationException;
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.host.HostExecutor;

@@ -1,8 +1,6 @@
-package io.snaptastic.config;
+package io.snaptastic.snapshotter;
 
-import io.snaptastic.snapshotter.HookCommand;
-import io.snaptastic.snapshotter.SnapshotterProperties;
-import io.snaptastic.snapshotter.VolumeSpecValidator;
+import io.snaptastic.config.SnaptasticProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
