@@ -4,6 +4,7 @@ import io.snaptastic.config.SnaptasticProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.scheduling.support.CronExpression;
 
@@ -22,7 +23,7 @@ public final class ConfigurationValidator {
 
     private ConfigurationValidator() {}
 
-    public static List<String> validate(SnaptasticProperties properties) {
+    public static List<String> validate(SnaptasticProperties properties, Map<String, SnapshotterProperties> snapshotters) {
         List<String> problems = new ArrayList<>();
         if (!properties.stateDir().isAbsolute()) {
             problems.add("snaptastic.state-dir: '" + properties.stateDir() + "' must be an absolute path");
@@ -33,7 +34,7 @@ public final class ConfigurationValidator {
             }
         }
         VolumeSpecValidator volumes = new VolumeSpecValidator(properties.systemDirectories());
-        properties.snapshotters().forEach((name, snapshotter) ->
+        snapshotters.forEach((name, snapshotter) ->
                 validate("snaptastic.snapshotters." + name, name, snapshotter, volumes, problems));
         return problems;
     }

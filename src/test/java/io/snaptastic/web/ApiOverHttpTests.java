@@ -287,5 +287,11 @@ class ApiOverHttpTests {
         io.snaptastic.instance.InstanceIdentity instanceIdentity() {
             return org.mockito.Mockito.mock(io.snaptastic.instance.InstanceIdentity.class);
         }
+
+        /** What the snapshotters' hooks run on; config/ made it before host/ did. */
+        @org.springframework.context.annotation.Bean
+        io.snaptastic.host.HostExecutor hostExecutor() {
+            return new io.snaptastic.host.ProcessHostExecutor();
+        }
     }
 }
