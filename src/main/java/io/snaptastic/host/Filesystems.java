@@ -1,5 +1,8 @@
 package io.snaptastic.host;
 
+import io.snaptastic.host.HostException.DeviceNotEmptyException;
+import io.snaptastic.host.HostException.FilesystemCheckException;
+import io.snaptastic.host.HostException.HostCommandException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.snaptastic.workflow;
 
-import io.snaptastic.host.HostCommandException;
+import io.snaptastic.host.HostException.HostCommandException;
 import java.nio.file.Path;
 
 /**

@@ -3,6 +3,10 @@ package io.snaptastic.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.snaptastic.host.HostException.DeviceNotEmptyException;
+import io.snaptastic.host.HostException.FilesystemCheckException;
+import io.snaptastic.host.HostException.HostCommandException;
+import io.snaptastic.host.HostException.InvalidOperandException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,7 +17,7 @@ import io.snaptastic.config.SnaptasticProperties.Timeouts;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Volume;
 import io.snaptastic.host.DeviceResolver;
-import io.snaptastic.host.MountBusyException;
+import io.snaptastic.host.HostException.MountBusyException;
 import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.snapshotter.Snapshotter;

@@ -1,7 +1,7 @@
 package io.snaptastic.web;
 
 import io.snaptastic.ec2.Ec2Exception;
-import io.snaptastic.host.HostCommandException;
+import io.snaptastic.host.HostException.HostCommandException;
 import io.snaptastic.instance.InvalidUserdataException;
 import io.snaptastic.operation.IdempotencyKeyReusedException;
 import io.snaptastic.operation.InvalidOperationRequestException;
