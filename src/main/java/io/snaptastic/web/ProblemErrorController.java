@@ -63,7 +63,7 @@ class ProblemErrorController implements ErrorController {
         return status instanceof Integer code && code >= 400 && code < 500;
     }
 
-    private static ProblemDetail forStatus(int code) {
+    static ProblemDetail forStatus(int code) {
         if (code == 400) {
             return ProblemType.MALFORMED_REQUEST.problem("the request cannot be read: a malformed body or chunked encoding");
         }
