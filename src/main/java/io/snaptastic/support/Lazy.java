@@ -7,12 +7,12 @@ import java.util.function.Supplier;
  * Computes a value on first use and keeps it. A failure is not kept, so a client that could not be
  * built while the region was unknown is built on a later call once it is known.
  */
-public final class Memoized<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
 
     private final Supplier<T> factory;
     private volatile T value;
 
-    public Memoized(Supplier<T> factory) {
+    public Lazy(Supplier<T> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class MemoizedTests {
+class LazyTests {
 
     @Test
     void computesNothingUntilFirstUseAndThenOnlyOnce() {
         AtomicInteger calls = new AtomicInteger();
-        Memoized<String> memoized = new Memoized<>(() -> "client " + calls.incrementAndGet());
+        Lazy<String> memoized = new Lazy<>(() -> "client " + calls.incrementAndGet());
 
         assertThat(memoized.ifComputed()).isNull();
         assertThat(calls).hasValue(0);
@@ -24,7 +24,7 @@ class MemoizedTests {
     @Test
     void triesAgainAfterAFailure() {
         AtomicInteger calls = new AtomicInteger();
-        Memoized<String> memoized = new Memoized<>(() -> {
+        Lazy<String> memoized = new Lazy<>(() -> {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("no region yet");
             }
