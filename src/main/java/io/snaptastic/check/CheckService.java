@@ -4,7 +4,7 @@ import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Ec2Action;
 import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.instance.InstanceIdentity;
-import io.snaptastic.snapshotter.Failures;
+import io.snaptastic.workflow.Failures;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterRegistry;

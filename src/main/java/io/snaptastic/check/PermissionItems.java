@@ -3,7 +3,7 @@ package io.snaptastic.check;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Ec2Action;
 import io.snaptastic.ec2.Ec2Exception;
-import io.snaptastic.snapshotter.Failures;
+import io.snaptastic.workflow.Failures;
 import java.util.Locale;
 
 /**

@@ -1,7 +1,5 @@
 package io.snaptastic.config;
 
-import io.snaptastic.host.HostExecutor;
-import io.snaptastic.host.ProcessHostExecutor;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,10 +11,5 @@ class AgentConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    HostExecutor hostExecutor() {
-        return new ProcessHostExecutor();
     }
 }

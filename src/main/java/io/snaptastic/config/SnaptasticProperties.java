@@ -1,21 +1,19 @@
 package io.snaptastic.config;
 
-import io.snaptastic.snapshotter.SnapshotterProperties;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The agent's configuration under {@code snaptastic}. Checked as a whole at start-up by
- * {@link ConfigurationValidator}; a bad configuration stops the agent.
+ * The agent's configuration under {@code snaptastic}, its snapshotters aside (snapshotter's
+ * SnapshottersProperties). Checked as a whole at start-up by snapshotter's ConfigurationValidator;
+ * a bad configuration stops the agent.
  *
  * @param stateDir where the agent keeps its token, journal and freeze records
- * @param snapshotters the snapshotters, by name
  * @param systemDirectories directories no volume may be mounted on or under
  * @param host where the instance's block devices appear
  * @param aws how EC2 and the instance metadata service are reached
@@ -25,7 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("snaptastic")
 public record SnaptasticProperties(
         @DefaultValue("/var/lib/snaptastic") Path stateDir,
-        Map<String, SnapshotterProperties> snapshotters,
         @DefaultValue({"/proc", "/sys", "/dev", "/boot", "/etc", "/usr", "/bin", "/sbin", "/lib", "/run"})
                 List<String> systemDirectories,
         @DefaultValue Host host,
@@ -34,7 +31,6 @@ public record SnaptasticProperties(
         @DefaultValue Timeouts timeouts) {
 
     public SnaptasticProperties {
-        snapshotters = snapshotters == null ? Map.of() : Map.copyOf(snapshotters);
         systemDirectories = List.copyOf(systemDirectories);
     }
 

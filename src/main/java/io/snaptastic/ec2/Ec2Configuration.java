@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.snaptastic.config.PlatformDefaults;
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.instance.InstanceIdentity;
+import io.snaptastic.support.Lazy;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,7 @@ class Ec2Configuration {
         Ec2ClientSettings settings = Ec2ClientSettings.resolve(properties.aws(), defaults.getIfAvailable(), identity);
         MeterRegistry registry = meters.getIfAvailable();
         List<ExecutionInterceptor> interceptors = registry == null ? List.of() : List.of(new Ec2CallMetrics(registry));
-        return new SdkEc2(new Memoized<>(() -> build(settings, interceptors)), identity, SdkEc2.DEFAULT_PAGE_SIZE);
+        return new SdkEc2(new Lazy<>(() -> build(settings, interceptors)), identity, SdkEc2.DEFAULT_PAGE_SIZE);
     }
 
     static SdkEc2 sdkEc2(Ec2ClientSettings settings, InstanceIdentity identity) {
@@ -32,7 +33,7 @@ class Ec2Configuration {
     }
 
     static SdkEc2 sdkEc2(Ec2ClientSettings settings, InstanceIdentity identity, int pageSize) {
-        return new SdkEc2(new Memoized<>(() -> build(settings)), identity, pageSize);
+        return new SdkEc2(new Lazy<>(() -> build(settings)), identity, pageSize);
     }
 
     private static Ec2Client build(Ec2ClientSettings settings) {

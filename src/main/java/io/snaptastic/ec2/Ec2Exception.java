@@ -1,16 +1,25 @@
 package io.snaptastic.ec2;
 
+import io.snaptastic.problem.AgentException;
+import io.snaptastic.problem.ProblemType;
+import java.util.Map;
+
 /**
  * A failed EC2 call, translated once from AWS's error code into what a caller can act on. The
  * original code is kept for the log and the operation's result.
  */
-public abstract class Ec2Exception extends RuntimeException {
+public abstract class Ec2Exception extends AgentException {
 
     private final String awsCode;
 
-    protected Ec2Exception(String awsCode, String message, Throwable cause) {
-        super(message, cause);
+    protected Ec2Exception(ProblemType type, String awsCode, String message, Throwable cause) {
+        super(type, message, cause);
         this.awsCode = awsCode;
+    }
+
+    @Override
+    protected Map<String, Object> properties() {
+        return awsCode == null ? Map.of() : Map.of("awsCode", awsCode);
     }
 
     /** AWS's error code, such as {@code InvalidVolume.NotFound}; null when the call never got an answer. */
@@ -21,14 +30,14 @@ public abstract class Ec2Exception extends RuntimeException {
     /** The volume, snapshot, instance or attachment does not exist. */
     public static final class NotFound extends Ec2Exception {
         public NotFound(String awsCode, String message, Throwable cause) {
-            super(awsCode, message, cause);
+            super(ProblemType.EC2_NOT_FOUND, awsCode, message, cause);
         }
     }
 
     /** The resource is in a state that does not allow the call (IncorrectState, VolumeInUse …). */
     public static class Conflict extends Ec2Exception {
         public Conflict(String awsCode, String message, Throwable cause) {
-            super(awsCode, message, cause);
+            super(ProblemType.EC2_CONFLICT, awsCode, message, cause);
         }
     }
 
@@ -57,7 +66,7 @@ public abstract class Ec2Exception extends RuntimeException {
     /** EC2 asked us to slow down (RequestLimitExceeded, SnapshotCreationPerVolumeRateExceeded). */
     public static class Throttled extends Ec2Exception {
         public Throttled(String awsCode, String message, Throwable cause) {
-            super(awsCode, message, cause);
+            super(ProblemType.EC2_THROTTLED, awsCode, message, cause);
         }
     }
 
@@ -77,35 +86,35 @@ public abstract class Ec2Exception extends RuntimeException {
      */
     public static final class SnapshotLimitExceeded extends Ec2Exception {
         public SnapshotLimitExceeded(String awsCode, String message, Throwable cause) {
-            super(awsCode, message, cause);
+            super(ProblemType.EC2_SNAPSHOT_LIMIT, awsCode, message, cause);
         }
     }
 
     /** The request itself was wrong (InvalidParameterValue, MissingParameter …). */
     public static final class InvalidRequest extends Ec2Exception {
         public InvalidRequest(String awsCode, String message, Throwable cause) {
-            super(awsCode, message, cause);
+            super(ProblemType.EC2_INVALID_REQUEST, awsCode, message, cause);
         }
     }
 
     /** The credentials may not make this call (UnauthorizedOperation, AuthFailure …). */
     public static final class Denied extends Ec2Exception {
         public Denied(String awsCode, String message, Throwable cause) {
-            super(awsCode, message, cause);
+            super(ProblemType.EC2_DENIED, awsCode, message, cause);
         }
     }
 
     /** The endpoint does not offer this call (CreateSnapshots refused, an unknown action). */
     public static final class Unsupported extends Ec2Exception {
         public Unsupported(String awsCode, String message, Throwable cause) {
-            super(awsCode, message, cause);
+            super(ProblemType.EC2_UNSUPPORTED, awsCode, message, cause);
         }
     }
 
     /** A wait ran past its deadline, or the resource reached a state it cannot leave (error). */
     public static class WaitFailed extends Ec2Exception {
         public WaitFailed(String message) {
-            super(null, message, null);
+            super(ProblemType.EC2_WAIT_FAILED, null, message, null);
         }
     }
 
@@ -129,7 +138,7 @@ public abstract class Ec2Exception extends RuntimeException {
         private final String volumeId;
 
         public Vanished(String volumeId, String message) {
-            super(null, message, null);
+            super(ProblemType.EC2_UNAVAILABLE, null, message, null);
             this.volumeId = volumeId;
         }
 
@@ -141,7 +150,7 @@ public abstract class Ec2Exception extends RuntimeException {
     /** EC2 could not be reached or answered with a server error. */
     public static final class Unavailable extends Ec2Exception {
         public Unavailable(String awsCode, String message, Throwable cause) {
-            super(awsCode, message, cause);
+            super(ProblemType.EC2_UNAVAILABLE, awsCode, message, cause);
         }
     }
 }

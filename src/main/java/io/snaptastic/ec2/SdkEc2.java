@@ -1,6 +1,7 @@
 package io.snaptastic.ec2;
 
 import io.snaptastic.instance.InstanceIdentity;
+import io.snaptastic.support.Lazy;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -227,7 +228,7 @@ public final class SdkEc2 implements Ec2, AutoCloseable {
     /** Closes the client if it was ever built; building one only to close it would defeat the laziness. */
     @Override
     public void close() {
-        if (client instanceof Memoized<Ec2Client> memoized) {
+        if (client instanceof Lazy<Ec2Client> memoized) {
             Ec2Client built = memoized.ifComputed();
             if (built != null) {
                 built.close();

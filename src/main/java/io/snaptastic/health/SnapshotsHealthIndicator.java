@@ -2,7 +2,7 @@ package io.snaptastic.health;
 
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Snapshot;
-import io.snaptastic.snapshotter.Failures;
+import io.snaptastic.workflow.Failures;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;

@@ -1,5 +1,8 @@
 package io.snaptastic.host;
 
+import io.snaptastic.host.HostException.DeviceNotEmptyException;
+import io.snaptastic.host.HostException.FilesystemCheckException;
+import io.snaptastic.host.HostException.HostCommandException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -139,8 +142,9 @@ public class Filesystems {
      * e2fsck exit codes are a bit mask (e2fsck(8)): 1 errors corrected, 2 "reboot": corrected on a
      * mounted filesystem whose kernel view may be stale. We only check unmounted data volumes, whose
      * kernel view is read at the coming mount, so 2 and 3 proceed with a warning; 4 and above leave
-     * errors or mean the check failed, and the mount is refused. The message carries the
-     * tool's last line with the device's paths taken out; its whole output stays in the log.
+     * errors or mean the check failed, and the mount is refused. The message becomes the volume's
+     * error in the operation's answer, so it says what failed and what to do and quotes none of
+     * e2fsck's output; the log has that output.
      */
     private void checkExt(Path device, Path real) {
         Command e2fsck = Command.of("e2fsck", "-p", "--", real.toString()).withTimeout(CHECK_TIMEOUT);
@@ -148,8 +152,9 @@ public class Filesystems {
         int exit = result.exitCode();
         if (exit >= 4 || exit < 0) {
             log.warn("e2fsck on {} ({}) exited {}: {}", device, real, exit, result.stderr().isBlank() ? result.stdout() : result.stderr());
-            throw new FilesystemCheckException("e2fsck found errors it could not repair (exit " + exit + "): "
-                    + HostPaths.hidden(lastLine(result), device, real), exit);
+            throw new FilesystemCheckException((exit < 0 ? "e2fsck did not finish (exit " + exit + ")"
+                    : "e2fsck found errors it could not repair (exit " + exit + ")") + "; its output is in the agent's "
+                    + "log. Repair the filesystem by hand (e2fsck -f) or restore an older snapshot", exit);
         }
         if (exit >= 2) {
             log.warn("e2fsck corrected errors on {} and asks for a reboot; it is not mounted, so the mount proceeds", real);
@@ -165,7 +170,8 @@ public class Filesystems {
         try {
             return Long.parseLong(out);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("blockdev printed no size for " + real + ": " + out, e);
+            log.warn("blockdev --getsize64 {} printed no size: {}", real, out);
+            throw new IllegalStateException("blockdev printed no size for the device; its output is in the agent's log", e);
         }
     }
 
@@ -208,12 +214,6 @@ public class Filesystems {
 
     private static boolean isExt(String fsType) {
         return "ext3".equals(fsType) || "ext4".equals(fsType);
-    }
-
-    private static String lastLine(CommandResult result) {
-        String text = (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip();
-        int newline = text.lastIndexOf('\n');
-        return newline < 0 ? text : text.substring(newline + 1);
     }
 
     private record Size(long blocks, long blockSize) {

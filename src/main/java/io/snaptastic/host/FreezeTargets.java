@@ -1,5 +1,6 @@
 package io.snaptastic.host;
 
+import io.snaptastic.host.HostException.FreezeRefusedException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;

@@ -1,5 +1,9 @@
 package io.snaptastic.host;
 
+import io.snaptastic.host.HostException.FreezeRefusedException;
+import io.snaptastic.host.HostException.HostCommandException;
+import io.snaptastic.host.HostException.HostCommandTimeoutException;
+import io.snaptastic.host.HostException.InvalidOperandException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

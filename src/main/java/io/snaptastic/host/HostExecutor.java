@@ -1,5 +1,7 @@
 package io.snaptastic.host;
 
+import io.snaptastic.host.HostException.HostCommandException;
+
 /**
  * Runs programs on the host. The only port through which the agent touches processes: argv lists
  * only, a time limit on every command, both output streams read.

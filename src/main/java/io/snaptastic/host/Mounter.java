@@ -1,5 +1,10 @@
 package io.snaptastic.host;
 
+import io.snaptastic.host.HostException.HostCommandException;
+import io.snaptastic.host.HostException.InvalidOperandException;
+import io.snaptastic.host.HostException.MountBusyException;
+import io.snaptastic.host.HostException.MountConflictException;
+import io.snaptastic.host.HostException.MountFailedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.snaptastic.host;
 
+import io.snaptastic.host.HostException.InvalidOperandException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

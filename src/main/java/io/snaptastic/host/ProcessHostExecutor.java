@@ -1,5 +1,7 @@
 package io.snaptastic.host;
 
+import io.snaptastic.host.HostException.HostCommandException;
+import io.snaptastic.host.HostException.HostCommandTimeoutException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

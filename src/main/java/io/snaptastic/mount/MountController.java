@@ -1,8 +1,8 @@
 package io.snaptastic.mount;
 
 import io.snaptastic.operation.Operation;
-import io.snaptastic.operation.OperationAnswers;
-import io.snaptastic.operation.OperationResponses;
+import io.snaptastic.web.OperationAnswers;
+import io.snaptastic.web.OperationResponses;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.operation.OperationOutcome;
@@ -10,8 +10,8 @@ import io.snaptastic.operation.RequestFingerprint;
 import io.snaptastic.operation.Workflows;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
-import io.snaptastic.web.ProblemResponses;
-import io.snaptastic.web.ProblemType;
+import io.snaptastic.problem.ProblemResponses;
+import io.snaptastic.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -2,7 +2,7 @@ package io.snaptastic.mount;
 
 import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
-import io.snaptastic.snapshotter.Failures;
+import io.snaptastic.workflow.Failures;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterRegistry;

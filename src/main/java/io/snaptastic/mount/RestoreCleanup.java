@@ -3,7 +3,7 @@ package io.snaptastic.mount;
 import io.snaptastic.config.SnaptasticProperties.Timeouts;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Ec2Exception;
-import io.snaptastic.host.MountBusyException;
+import io.snaptastic.host.HostException.MountBusyException;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.RetainedReason;

@@ -1,8 +1,8 @@
 package io.snaptastic.mount;
 
-import io.snaptastic.snapshotter.VolumeOutcome;
-import io.snaptastic.snapshotter.VolumeStep;
-import io.snaptastic.snapshotter.WorkflowListener;
+import io.snaptastic.workflow.VolumeOutcome;
+import io.snaptastic.workflow.VolumeStep;
+import io.snaptastic.workflow.WorkflowListener;
 
 /** One restore's outcome as it moves along, told to the listener before each step's call. */
 final class RestoreProgress {

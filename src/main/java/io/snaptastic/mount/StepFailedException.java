@@ -1,6 +1,6 @@
 package io.snaptastic.mount;
 
-import io.snaptastic.snapshotter.VolumeOutcome;
+import io.snaptastic.workflow.VolumeOutcome;
 
 /** A call failed at a step the caller's outcome has not reached yet; carries the outcome at that step. */
 final class StepFailedException extends RuntimeException {

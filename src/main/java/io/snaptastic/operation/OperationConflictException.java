@@ -1,7 +1,11 @@
 package io.snaptastic.operation;
 
+import io.snaptastic.problem.AgentException;
+import io.snaptastic.problem.ProblemType;
+import java.util.Map;
+
 /** A snapshotter already has an operation running; a second one would fight it over the same volumes. */
-public class OperationConflictException extends RuntimeException {
+public class OperationConflictException extends AgentException {
 
     private final String snapshotter;
     private final String runningOperationId;
@@ -12,7 +16,7 @@ public class OperationConflictException extends RuntimeException {
     }
 
     private OperationConflictException(String snapshotter, String runningOperationId, String message) {
-        super(message);
+        super(ProblemType.CONFLICT, message);
         this.snapshotter = snapshotter;
         this.runningOperationId = runningOperationId;
     }
@@ -23,6 +27,11 @@ public class OperationConflictException extends RuntimeException {
                 + "' is being reconciled: the agent stopped during operation " + interruptedOperationId
                 + ", and what it left is being undone; try again once readiness is UP (GET /operations/"
                 + interruptedOperationId + " reads failed then)");
+    }
+
+    @Override
+    protected Map<String, Object> properties() {
+        return Map.of("operationId", runningOperationId);
     }
 
     public String snapshotter() {

@@ -1,9 +1,12 @@
 package io.snaptastic.operation;
 
+import io.snaptastic.problem.AgentException;
+import io.snaptastic.problem.ProblemType;
+
 /** No operation has that id, or it was forgotten (the journal keeps a bounded history). */
-public class OperationNotFoundException extends RuntimeException {
+public class OperationNotFoundException extends AgentException {
 
     public OperationNotFoundException() {
-        super("no operation has this id; operations are kept for a limited time");
+        super(ProblemType.NOT_FOUND, "no operation has this id; operations are kept for a limited time");
     }
 }

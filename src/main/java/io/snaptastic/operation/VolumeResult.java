@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * What an operation did to one volume so far. Services replace it as they go, so a client polling the
  * operation sees the step each volume has reached.
  *
- * <p>It is the API's and the journal's form of the workflows' {@code snapshotter.VolumeOutcome}
+ * <p>It is the API's and the journal's form of the workflows' {@code workflow.VolumeOutcome}
  * (mapped in {@link Workflows}): steps and statuses as plain strings, so a journal written by an
  * older or newer agent, with steps this one does not know, still reads.
  *

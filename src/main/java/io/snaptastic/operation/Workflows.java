@@ -1,10 +1,10 @@
 package io.snaptastic.operation;
 
 import io.snaptastic.snapshotter.SnapshotterContext;
-import io.snaptastic.snapshotter.VolumeOutcome;
-import io.snaptastic.snapshotter.WorkflowFailedException;
-import io.snaptastic.snapshotter.WorkflowListener;
-import io.snaptastic.snapshotter.WorkflowResult;
+import io.snaptastic.workflow.VolumeOutcome;
+import io.snaptastic.workflow.WorkflowFailedException;
+import io.snaptastic.workflow.WorkflowListener;
+import io.snaptastic.workflow.WorkflowResult;
 import java.util.Locale;
 
 /** Connects the workflows to operations: each volume's progress journalled, the result turned into an outcome. */

@@ -1,14 +1,14 @@
 package io.snaptastic.retention;
 
 import io.snaptastic.operation.Operation;
-import io.snaptastic.operation.OperationAnswers;
-import io.snaptastic.operation.OperationResponses;
+import io.snaptastic.web.OperationAnswers;
+import io.snaptastic.web.OperationResponses;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.operation.RequestFingerprint;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
-import io.snaptastic.web.ProblemResponses;
-import io.snaptastic.web.ProblemType;
+import io.snaptastic.problem.ProblemResponses;
+import io.snaptastic.problem.ProblemType;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -4,6 +4,8 @@ import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationOutcome;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
+import io.snaptastic.problem.AgentException;
+import io.snaptastic.problem.ProblemType;
 import io.snaptastic.snapshotter.SnapshotterContext;
 
 /**
@@ -32,9 +34,9 @@ public class Cleanups {
     }
 
     /** Some snapshots that retention chose could not be deleted; the details list them as delete-failed. */
-    public static class IncompleteCleanupException extends RuntimeException {
+    public static class IncompleteCleanupException extends AgentException {
         IncompleteCleanupException() {
-            super("some expired snapshots could not be deleted; see kept with reason delete-failed");
+            super(ProblemType.WORKFLOW_FAILED, "some expired snapshots could not be deleted; see kept with reason delete-failed");
         }
     }
 }

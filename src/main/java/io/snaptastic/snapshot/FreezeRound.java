@@ -5,7 +5,7 @@ import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.host.Freezer;
 import io.snaptastic.host.FrozenFilesystems;
-import io.snaptastic.snapshotter.Parallel;
+import io.snaptastic.support.Parallel;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import java.time.Clock;

@@ -1,16 +1,16 @@
 package io.snaptastic.snapshot;
 
 import io.snaptastic.operation.Operation;
-import io.snaptastic.operation.OperationAnswers;
-import io.snaptastic.operation.OperationResponses;
+import io.snaptastic.web.OperationAnswers;
+import io.snaptastic.web.OperationResponses;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.operation.RequestFingerprint;
 import io.snaptastic.operation.Workflows;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
-import io.snaptastic.web.ProblemResponses;
-import io.snaptastic.web.ProblemType;
+import io.snaptastic.problem.ProblemResponses;
+import io.snaptastic.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -3,6 +3,8 @@ package io.snaptastic.snapshot;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.operation.InvalidOperationRequestException;
+import io.snaptastic.problem.AgentException;
+import io.snaptastic.problem.ProblemType;
 import io.snaptastic.snapshotter.ResourceTags;
 import java.util.regex.Pattern;
 
@@ -36,9 +38,9 @@ public class SnapshotDeleter {
     }
 
     /** A delete asked for a snapshot this agent did not make (or adopt); it stays. */
-    public static class UnmanagedSnapshotException extends RuntimeException {
+    public static class UnmanagedSnapshotException extends AgentException {
         public UnmanagedSnapshotException(String snapshotId) {
-            super("snapshot " + snapshotId + " is not tagged " + ResourceTags.MANAGED + "=true; the agent never deletes it");
+            super(ProblemType.UNMANAGED_SNAPSHOT, "snapshot " + snapshotId + " is not tagged " + ResourceTags.MANAGED + "=true; the agent never deletes it");
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.snaptastic.volume;
 
 import io.snaptastic.snapshotter.SnapshotterResolver;
-import io.snaptastic.web.ProblemResponses;
-import io.snaptastic.web.ProblemType;
+import io.snaptastic.problem.ProblemResponses;
+import io.snaptastic.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

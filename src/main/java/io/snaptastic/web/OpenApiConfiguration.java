@@ -1,5 +1,7 @@
 package io.snaptastic.web;
 
+import io.snaptastic.problem.ProblemResponses;
+import io.snaptastic.problem.ProblemType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

@@ -1,5 +1,6 @@
 package io.snaptastic.web;
 
+import io.snaptastic.problem.ProblemType;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.ArraySchema;

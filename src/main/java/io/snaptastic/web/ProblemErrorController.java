@@ -1,5 +1,6 @@
 package io.snaptastic.web;
 
+import io.snaptastic.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -62,7 +63,7 @@ class ProblemErrorController implements ErrorController {
         return status instanceof Integer code && code >= 400 && code < 500;
     }
 
-    private static ProblemDetail forStatus(int code) {
+    static ProblemDetail forStatus(int code) {
         if (code == 400) {
             return ProblemType.MALFORMED_REQUEST.problem("the request cannot be read: a malformed body or chunked encoding");
         }

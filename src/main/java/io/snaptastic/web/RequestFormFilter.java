@@ -1,5 +1,6 @@
 package io.snaptastic.web;
 
+import io.snaptastic.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.snaptastic.web;
 
+import io.snaptastic.problem.ProblemType;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;

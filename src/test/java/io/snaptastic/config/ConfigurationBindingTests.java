@@ -6,6 +6,7 @@ import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.HookCommand;
 import io.snaptastic.snapshotter.SnapshotterProperties;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
+import io.snaptastic.snapshotter.SnapshottersProperties;
 import io.snaptastic.snapshotter.VolumeSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class ConfigurationBindingTests {
                     assertThat(context).hasNotFailed();
                     SnaptasticProperties properties = context.getBean(SnaptasticProperties.class);
                     assertThat(properties.stateDir()).isEqualTo(Path.of("/var/lib/snaptastic"));
-                    SnapshotterProperties solr = properties.snapshotters().get("solr");
+                    SnapshotterProperties solr = context.getBean(SnapshottersProperties.class).snapshotters().get("solr");
                     assertThat(solr.filterTags()).containsExactly("role", "cluster", "environment");
                     assertThat(solr.description()).isEqualTo("{cluster} snapshot of {mount_point}");
                     assertThat(solr.freezeMaxDuration()).isEqualTo(Duration.ofSeconds(30));
@@ -90,8 +91,7 @@ class ConfigurationBindingTests {
                         "snaptastic.snapshotters.pg.prefer-retained=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    SnaptasticProperties properties = context.getBean(SnaptasticProperties.class);
-                    SnapshotterProperties solr = properties.snapshotters().get("solr");
+                    SnapshotterProperties solr = context.getBean(SnapshottersProperties.class).snapshotters().get("solr");
                     assertThat(solr.maxSnapshotAge()).isEqualTo(Duration.ofHours(25));
                     assertThat(solr.mountOnStartup()).isFalse();
                     assertThat(solr.startupJitter()).isZero();
@@ -183,6 +183,11 @@ class ConfigurationBindingTests {
         @org.springframework.context.annotation.Bean
         io.snaptastic.instance.InstanceIdentity instanceIdentity() {
             return org.mockito.Mockito.mock(io.snaptastic.instance.InstanceIdentity.class);
+        }
+
+        @org.springframework.context.annotation.Bean
+        io.snaptastic.host.HostExecutor hostExecutor() {
+            return new io.snaptastic.host.ProcessHostExecutor();
         }
     }
 }

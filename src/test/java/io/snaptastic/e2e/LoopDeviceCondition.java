@@ -1,7 +1,7 @@
 package io.snaptastic.e2e;
 
 import io.snaptastic.host.Command;
-import io.snaptastic.host.HostCommandException;
+import io.snaptastic.host.HostException.HostCommandException;
 import io.snaptastic.host.ProcessHostExecutor;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.snaptastic.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.snaptastic.host.HostException.InvalidOperandException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.snaptastic.host.HostException.DeviceNotEmptyException;
+import io.snaptastic.host.HostException.FilesystemCheckException;
+import io.snaptastic.host.HostException.HostCommandException;
+import io.snaptastic.host.HostException.MountBusyException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+import io.snaptastic.host.HostException.FreezeRefusedException;
+import io.snaptastic.host.HostException.HostCommandException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

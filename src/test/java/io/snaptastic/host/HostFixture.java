@@ -2,6 +2,7 @@ package io.snaptastic.host;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.snaptastic.host.HostException.HostCommandException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,6 +3,11 @@ package io.snaptastic.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.snaptastic.host.HostException.HostCommandException;
+import io.snaptastic.host.HostException.InvalidOperandException;
+import io.snaptastic.host.HostException.MountBusyException;
+import io.snaptastic.host.HostException.MountConflictException;
+import io.snaptastic.host.HostException.MountFailedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -30,7 +30,7 @@ import io.snaptastic.snapshotter.MissingUserdataException;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
-import io.snaptastic.snapshotter.WorkflowResult;
+import io.snaptastic.workflow.WorkflowResult;
 import io.snaptastic.web.ApiFixtures;
 import io.snaptastic.web.WebTestSupport;
 import java.time.Duration;

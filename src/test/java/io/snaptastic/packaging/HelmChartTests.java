@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.snapshotter.SnapshotterProperties;
+import io.snaptastic.snapshotter.SnapshottersProperties;
 import io.snaptastic.snapshotter.VolumeSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -138,9 +139,9 @@ class HelmChartTests {
                 """);
         RenderedChart chart = RenderedChart.render(helm, ChartValues.defaults().file(values));
 
-        SnaptasticProperties properties = bind(applicationYaml(chart));
+        SnaptasticProperties properties = bind(applicationYaml(chart), SnaptasticProperties.class);
         assertThat(properties.stateDir()).isEqualTo(Path.of("/var/lib/agent"));
-        SnapshotterProperties solr = properties.snapshotters().get("solr");
+        SnapshotterProperties solr = bind(applicationYaml(chart), SnapshottersProperties.class).snapshotters().get("solr");
         assertThat(solr.filterTags()).containsExactly("role", "cluster");
         assertThat(solr.volumes()).containsExactly(new VolumeSpec(
                 "/dev/sdf", "/mnt/solr", 20, "gp3", null, null, "xfs", List.of("defaults", "noatime"), true, null, true));
@@ -301,11 +302,11 @@ class HelmChartTests {
     }
 
     /** Binds the rendered configuration as the agent does, so its shape is checked against the agent's own types. */
-    private static SnaptasticProperties bind(String applicationYaml) throws IOException {
+    private static <T> T bind(String applicationYaml, Class<T> type) throws IOException {
         List<PropertySource<?>> sources = new YamlPropertySourceLoader()
                 .load("application.yml", new ByteArrayResource(applicationYaml.getBytes(StandardCharsets.UTF_8)));
         return new Binder(ConfigurationPropertySources.from(sources))
-                .bind("snaptastic", SnaptasticProperties.class)
+                .bind("snaptastic", type)
                 .get();
     }
 }

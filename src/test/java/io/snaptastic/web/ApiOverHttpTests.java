@@ -156,6 +156,22 @@ class ApiOverHttpTests {
         return Stream.of(Arguments.of("GET", "/snapshotters", false), Arguments.of("POST", "/test/echo", true));
     }
 
+    /** Tomcat refuses these before any filter or servlet sees them (an encoded slash, a dot-dot above the root). */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/mounts/solr%2Fetc", "/snapshots/..%2F..%2Fetc",
+            "/../etc/passwd", "/mounts/%2e%2e/%2e%2e/%2e%2e/etc"})
+    void aPathTomcatRefusesIsAProblemToo(String path) throws Exception {
+        for (int onPort : new int[] {port, managementPort}) {
+            String answer = RawHttp.exchange(onPort, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).contains("Content-Type: application/problem+json");
+            assertThat(answer).contains(WebTestSupport.type("malformed-request")).contains("encoded slash");
+            assertThat(answer).doesNotContain("<html").doesNotContain("Tomcat").doesNotContain("etc");
+        }
+    }
+
     @Test
     void theActuatorPortRefusesABodyOnAReadAsAProblem() throws Exception {
         String raw = "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -286,6 +302,12 @@ class ApiOverHttpTests {
         @org.springframework.context.annotation.Bean
         io.snaptastic.instance.InstanceIdentity instanceIdentity() {
             return org.mockito.Mockito.mock(io.snaptastic.instance.InstanceIdentity.class);
+        }
+
+        /** What the snapshotters' hooks run on; config/ made it before host/ did. */
+        @org.springframework.context.annotation.Bean
+        io.snaptastic.host.HostExecutor hostExecutor() {
+            return new io.snaptastic.host.ProcessHostExecutor();
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.snaptastic.web;
 
 import io.snaptastic.ec2.Ec2Exception;
-import io.snaptastic.host.HostCommandException;
+import io.snaptastic.host.HostException.HostCommandException;
 import io.snaptastic.instance.InvalidUserdataException;
 import io.snaptastic.operation.IdempotencyKeyReusedException;
 import io.snaptastic.operation.InvalidOperationRequestException;
@@ -11,10 +11,10 @@ import io.snaptastic.operation.OperationsUnavailableException;
 import io.snaptastic.snapshotter.InvalidVolumesException;
 import io.snaptastic.snapshotter.MissingUserdataException;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
-import io.snaptastic.snapshotter.VolumeOutcome;
-import io.snaptastic.snapshotter.VolumeStep;
-import io.snaptastic.snapshotter.WorkflowFailedException;
-import io.snaptastic.snapshotter.WorkflowResult;
+import io.snaptastic.workflow.VolumeOutcome;
+import io.snaptastic.workflow.VolumeStep;
+import io.snaptastic.workflow.WorkflowFailedException;
+import io.snaptastic.workflow.WorkflowResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

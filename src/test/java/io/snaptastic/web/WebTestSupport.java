@@ -1,5 +1,6 @@
 package io.snaptastic.web;
 
+import io.snaptastic.problem.ProblemType;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
