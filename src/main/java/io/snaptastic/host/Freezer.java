@@ -4,6 +4,7 @@ import io.snaptastic.host.HostException.FreezeRefusedException;
 import io.snaptastic.host.HostException.HostCommandException;
 import io.snaptastic.host.HostException.HostCommandTimeoutException;
 import io.snaptastic.host.HostException.InvalidOperandException;
+import io.snaptastic.support.Threads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +22,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +43,7 @@ public class Freezer implements AutoCloseable {
     private final MountTable mountTable;
     private final Path stateDir;
     private final FreezeRecords records;
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("freezer"));
+    private final ExecutorService workers = Executors.newCachedThreadPool(Threads.numberedDaemons("freezer"));
     private final ScheduledExecutorService watchdogs = watchdogExecutor();
     private final Set<String> active = new HashSet<>();
 
@@ -239,17 +238,8 @@ public class Freezer implements AutoCloseable {
     }
 
     private static ScheduledExecutorService watchdogExecutor() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, daemonThreads("freeze-watchdog"));
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, Threads.numberedDaemons("freeze-watchdog"));
         executor.setRemoveOnCancelPolicy(true);
         return executor;
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

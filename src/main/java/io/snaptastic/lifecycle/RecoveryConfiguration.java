@@ -10,6 +10,7 @@ import io.snaptastic.mount.MountService;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
+import io.snaptastic.support.Threads;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,11 +36,7 @@ class RecoveryConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService reaperSchedule(VolumeReaper reaper, ReaperProperties settings) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "snaptastic-reaper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(Threads.daemon("snaptastic-reaper"));
         if (settings.enabled()) {
             long every = settings.interval().toMillis();
             executor.scheduleWithFixedDelay(() -> {
@@ -76,11 +73,7 @@ class RecoveryConfiguration {
     StartupMounts startupMounts(SnapshotterRegistry registry, SnapshotterResolver resolver, MountService mounts,
             Operations operations, StartupReconciliation reconciliation) {
         return new StartupMounts(registry, resolver, mounts, operations, reconciliation,
-                Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "snaptastic-startup-mount");
-            thread.setDaemon(true);
-            return thread;
-        }));
+                Executors.newSingleThreadScheduledExecutor(Threads.daemon("snaptastic-startup-mount")));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.snaptastic.operation;
 
+import io.snaptastic.support.Threads;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -69,7 +68,7 @@ public class Operations implements AutoCloseable {
         this.clock = clock;
         this.keys = new IdempotencyKeys(settings.idempotencyWindow());
         this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 1, TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(Math.max(1, settings.queue())), threads());
+                new ArrayBlockingQueue<>(Math.max(1, settings.queue())), Threads.numberedWorkers("snaptastic-operation"));
         executor.allowCoreThreadTimeOut(true);
         journal.readAll().forEach(this::recover);
         prune();
@@ -301,14 +300,5 @@ public class Operations implements AutoCloseable {
                 keys.forget(operation.id());
             }
         }
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "snaptastic-operation-" + count.incrementAndGet());
-            thread.setDaemon(false);
-            return thread;
-        };
     }
 }
