@@ -6,7 +6,7 @@ import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.MountTable;
 import io.snaptastic.instance.InstanceIdentity;
-import io.snaptastic.mount.MountService;
+import io.snaptastic.mount.MountOperations;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
@@ -70,7 +70,7 @@ class RecoveryConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    StartupMounts startupMounts(SnapshotterRegistry registry, SnapshotterResolver resolver, MountService mounts,
+    StartupMounts startupMounts(SnapshotterRegistry registry, SnapshotterResolver resolver, MountOperations mounts,
             Operations operations, StartupReconciliation reconciliation) {
         return new StartupMounts(registry, resolver, mounts, operations, reconciliation,
                 Executors.newSingleThreadScheduledExecutor(Threads.daemon("snaptastic-startup-mount")));

@@ -5,13 +5,14 @@ import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.Mounter;
+import io.snaptastic.operation.Operations;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The mount and unmount workflows. */
+/** The mount and unmount workflows, and the operations that run them. */
 @Configuration(proxyBeanMethods = false)
 class MountConfiguration {
 
@@ -22,6 +23,11 @@ class MountConfiguration {
         return new MountService(ec2, new SnapshotSelector(ec2, clock),
                 new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
                 new MountState(mounter, resolver), timeouts);
+    }
+
+    @Bean
+    MountOperations mountOperations(MountService mounts, UnmountService unmounts, Operations operations) {
+        return new MountOperations(mounts, unmounts, operations);
     }
 
     @Bean
