@@ -6,6 +6,7 @@ import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.ec2.Volume;
 import io.snaptastic.workflow.Failures;
 import io.snaptastic.support.Parallel;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.workflow.VolumeOutcome;
@@ -66,7 +67,7 @@ public class MountService {
         List<Snapshot> snapshots = ec2.describeSnapshots(ResourceTags.snapshotFilters(context));
         Map<String, List<RetainedVolumes.Kept>> kept = retained.find(context);
         try {
-            context.snapshotter().preMounts(context.volumes());
+            context.snapshotter().hook(Hook.PRE_MOUNTS, context.volumes());
         } catch (RuntimeException e) {
             log.warn("pre_mounts hook of {} failed", context.name(), e);
             return new WorkflowResult(context.volumes().stream().map(VolumeOutcome::start)
@@ -81,7 +82,7 @@ public class MountService {
         List<VolumeOutcome> outcomes = Parallel.runAll(work, timeouts.parallelVolumes());
         String error = null;
         try {
-            context.snapshotter().postMounts(context.volumes());
+            context.snapshotter().hook(Hook.POST_MOUNTS, context.volumes());
         } catch (RuntimeException e) {
             log.warn("post_mounts hook of {} failed", context.name(), e);
             error = "post_mounts hook failed: " + Failures.describe(e);
