@@ -1,6 +1,5 @@
 package io.snaptastic.mount;
 
-import io.snaptastic.config.SnaptasticProperties.Timeouts;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.ec2.Volume;
@@ -35,15 +34,15 @@ public class MountService {
     private final SnapshotSelector selector;
     private final VolumeRestorer restorer;
     private final MountState state;
-    private final Timeouts timeouts;
+    private final int parallelVolumes;
     private final RetainedVolumes retained;
 
-    public MountService(Ec2 ec2, SnapshotSelector selector, VolumeRestorer restorer, MountState state, Timeouts timeouts) {
+    public MountService(Ec2 ec2, SnapshotSelector selector, VolumeRestorer restorer, MountState state, int parallelVolumes) {
         this.ec2 = ec2;
         this.selector = selector;
         this.restorer = restorer;
         this.state = state;
-        this.timeouts = timeouts;
+        this.parallelVolumes = parallelVolumes;
         this.retained = new RetainedVolumes(ec2);
     }
 
@@ -79,7 +78,7 @@ public class MountService {
             List<RetainedVolumes.Kept> keptHere = kept.getOrDefault(volume.mountPoint(), List.of());
             work.add(() -> mountOne(context, volume, attachments, new Sources(snapshots, keptHere), options, operationId, listener));
         }
-        List<VolumeOutcome> outcomes = Parallel.runAll(work, timeouts.parallelVolumes());
+        List<VolumeOutcome> outcomes = Parallel.runAll(work, parallelVolumes);
         String error = null;
         try {
             context.snapshotter().hook(Hook.POST_MOUNTS, context.volumes());

@@ -42,13 +42,15 @@ public class UnmountService {
     private final Mounter mounter;
     private final DeviceResolver resolver;
     private final Timeouts timeouts;
+    private final int parallelVolumes;
     private final LeftoverVolumes leftovers;
 
-    public UnmountService(Ec2 ec2, Mounter mounter, DeviceResolver resolver, Timeouts timeouts) {
+    public UnmountService(Ec2 ec2, Mounter mounter, DeviceResolver resolver, Timeouts timeouts, int parallelVolumes) {
         this.ec2 = ec2;
         this.mounter = mounter;
         this.resolver = resolver;
         this.timeouts = timeouts;
+        this.parallelVolumes = parallelVolumes;
         this.leftovers = new LeftoverVolumes(ec2);
     }
 
@@ -66,7 +68,7 @@ public class UnmountService {
         for (VolumeSpec volume : context.volumes()) {
             work.add(() -> unmountOne(context, volume, attachments.at(volume.device()), deleteVolumes, listener));
         }
-        List<VolumeOutcome> outcomes = Parallel.runAll(work, timeouts.parallelVolumes());
+        List<VolumeOutcome> outcomes = Parallel.runAll(work, parallelVolumes);
         String error = null;
         try {
             context.snapshotter().hook(Hook.POST_UNMOUNTS, context.volumes());

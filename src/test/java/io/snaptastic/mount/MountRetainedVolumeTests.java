@@ -69,7 +69,7 @@ class MountRetainedVolumeTests {
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot()));
         service = new MountService(ec2, new SnapshotSelector(ec2, java.time.Clock.systemUTC()),
                 new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
-                new MountState(mounter, resolver), timeouts);
+                new MountState(mounter, resolver), 4);
     }
 
     @Test

@@ -68,7 +68,7 @@ class MountServiceTests {
         given(ec2.describeVolumes(anyMap())).willReturn(List.of());
         service = new MountService(ec2, new SnapshotSelector(ec2, java.time.Clock.systemUTC()),
                 new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
-                new MountState(mounter, resolver), timeouts);
+                new MountState(mounter, resolver), 4);
     }
 
     @Test

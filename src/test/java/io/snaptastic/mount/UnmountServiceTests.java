@@ -54,7 +54,7 @@ class UnmountServiceTests {
     void setUp() {
         given(snapshotter.name()).willReturn("solr");
         service = new UnmountService(ec2, mounter, resolver, new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), 4));
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), null), 4);
     }
 
     @Test

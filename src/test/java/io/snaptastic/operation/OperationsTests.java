@@ -242,7 +242,7 @@ class OperationsTests {
     @Test
     void shutdownFailsOperationsThatOutliveItsTimeout() {
         Operations operations = operations(new OperationsProperties(2, 4, 200, Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofMillis(100)));
+                Duration.ofMillis(100), null));
         Operation running = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", uninterruptible());
 
         operations.close();
@@ -258,7 +258,7 @@ class OperationsTests {
     @Test
     void aSubmitRefusedForAFullQueueLeavesNoTraceAndKeepsTheSnapshotterFree() throws IOException {
         Operations operations = operations(new OperationsProperties(1, 1, 200, Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofMinutes(2)));
+                Duration.ofMinutes(2), null));
         Operation running = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", blocking());
         Operation waiting = operations.submit(OperationType.SNAPSHOT, "postgres", null, "f", blocking());
 
@@ -289,7 +289,7 @@ class OperationsTests {
     @Test
     void keepsOnlyTheNewestFinishedOperations() throws IOException {
         Operations operations = operations(new OperationsProperties(2, 4, 2, Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10), null));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Operation submitted = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", progress -> OperationOutcome.succeeded());
