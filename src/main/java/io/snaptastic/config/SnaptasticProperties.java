@@ -53,9 +53,12 @@ public record SnaptasticProperties(
      * @param ec2Endpoint the EC2 endpoint; the SDK's regional default when empty
      * @param imdsEndpoint the instance metadata endpoint; the SDK's default when empty
      * @param callTimeout the longest a single AWS API call may take, retries included
+     * @param connectTimeout the longest opening a connection to the EC2 endpoint may take (a proxy or a VPC
+     *     endpoint far away may need more)
      */
     public record Aws(
-            String region, URI ec2Endpoint, URI imdsEndpoint, @DefaultValue("30s") Duration callTimeout) {}
+            String region, URI ec2Endpoint, URI imdsEndpoint, @DefaultValue("30s") Duration callTimeout,
+            @DefaultValue("2s") Duration connectTimeout) {}
 
     /**
      * How the API is protected.

@@ -35,6 +35,8 @@ class ConfigurationBindingTests {
                     assertThat(context).hasNotFailed();
                     SnaptasticProperties properties = context.getBean(SnaptasticProperties.class);
                     assertThat(properties.stateDir()).isEqualTo(Path.of("/var/lib/snaptastic"));
+                    assertThat(properties.aws().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(properties.timeouts().parallelVolumes()).isNull();
                     SnapshotterSettings solr = context.getBean(SnapshottersProperties.class).snapshotters().get("solr");
                     assertThat(solr.filterTags()).containsExactly("role", "cluster", "environment");
                     assertThat(solr.description()).isEqualTo("{cluster} snapshot of {mount_point}");
@@ -49,6 +51,13 @@ class ConfigurationBindingTests {
                     assertThat(context.getBean(SnapshotterRegistry.class).get("solr").volumes(java.util.Map.of()))
                             .isEqualTo(solr.volumes());
                 });
+    }
+
+    @Test
+    void bindsTheEc2ConnectTimeout() {
+        runner.withPropertyValues("snaptastic.aws.connect-timeout=10s")
+                .run(context -> assertThat(context.getBean(SnaptasticProperties.class).aws().connectTimeout())
+                        .isEqualTo(Duration.ofSeconds(10)));
     }
 
     @Test
