@@ -8,6 +8,7 @@ import io.snaptastic.host.MountTable;
 import io.snaptastic.instance.InstanceIdentity;
 import io.snaptastic.mount.MountOperations;
 import io.snaptastic.operation.Operations;
+import io.snaptastic.operation.ParallelVolumes;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.support.Threads;
@@ -59,14 +60,14 @@ class RecoveryConfiguration {
 
     // Operations asks it, in the background once the agent is up, about each operation a crash left running.
     @Bean
-    InterruptedOperations interruptedOperations(OwnVolumes volumes, SnaptasticProperties properties) {
-        return new InterruptedOperations(volumes, properties.timeouts().parallelVolumes());
+    InterruptedOperations interruptedOperations(OwnVolumes volumes, ParallelVolumes parallel) {
+        return new InterruptedOperations(volumes, parallel.count());
     }
 
     // As many interrupted operations at once as one operation works on volumes: the same bound on EC2 calls.
     @Bean(destroyMethod = "close")
-    StartupReconciliation startupReconciliation(Operations operations, SnaptasticProperties properties) {
-        return new StartupReconciliation(operations, properties.timeouts().parallelVolumes());
+    StartupReconciliation startupReconciliation(Operations operations, ParallelVolumes parallel) {
+        return new StartupReconciliation(operations, parallel.count());
     }
 
     @Bean(destroyMethod = "close")

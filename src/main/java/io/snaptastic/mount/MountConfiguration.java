@@ -6,6 +6,7 @@ import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.operation.Operations;
+import io.snaptastic.operation.ParallelVolumes;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import java.time.Clock;
@@ -18,11 +19,11 @@ class MountConfiguration {
 
     @Bean
     MountService mountService(Ec2 ec2, Filesystems filesystems, Mounter mounter, DeviceResolver resolver,
-            SnaptasticProperties properties, Clock clock) {
+            SnaptasticProperties properties, ParallelVolumes parallel, Clock clock) {
         SnaptasticProperties.Timeouts timeouts = properties.timeouts();
         return new MountService(ec2, new SnapshotSelector(ec2, clock),
                 new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
-                new MountState(mounter, resolver), timeouts);
+                new MountState(mounter, resolver), parallel.count());
     }
 
     @Bean
@@ -36,7 +37,8 @@ class MountConfiguration {
     }
 
     @Bean
-    UnmountService unmountService(Ec2 ec2, Mounter mounter, DeviceResolver resolver, SnaptasticProperties properties) {
-        return new UnmountService(ec2, mounter, resolver, properties.timeouts());
+    UnmountService unmountService(Ec2 ec2, Mounter mounter, DeviceResolver resolver, SnaptasticProperties properties,
+            ParallelVolumes parallel) {
+        return new UnmountService(ec2, mounter, resolver, properties.timeouts(), parallel.count());
     }
 }

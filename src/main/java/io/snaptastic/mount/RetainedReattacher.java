@@ -6,6 +6,7 @@ import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.host.Probe;
 import io.snaptastic.workflow.Failures;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.workflow.VolumeOutcome;
@@ -46,7 +47,7 @@ class RetainedReattacher {
         RestoreProgress progress = new RestoreProgress(VolumeOutcome.start(volume).withVolumeId(kept.id()), listener);
         try {
             progress.step(VolumeStep.PRE_MOUNT_HOOK);
-            context.snapshotter().preMount(volume);
+            context.snapshotter().hook(Hook.PRE_MOUNT, List.of(volume));
             progress.step(VolumeStep.ATTACH);
             ec2.attachVolume(kept.id(), context.instanceId(), volume.device());
             checkAndMount(context, volume, kept.id(), progress);
@@ -56,7 +57,7 @@ class RetainedReattacher {
             progress.step(VolumeStep.SET_DELETE_ON_TERMINATION);
             ec2.setDeleteOnTermination(context.instanceId(), kept.id(), volume.deleteOnTermination());
             progress.step(VolumeStep.POST_MOUNT_HOOK);
-            context.snapshotter().postMount(volume);
+            context.snapshotter().hook(Hook.POST_MOUNT, List.of(volume));
             progress.step(VolumeStep.DONE);
             return progress.finish(VolumeOutcome.Status.DONE);
         } catch (RuntimeException e) {

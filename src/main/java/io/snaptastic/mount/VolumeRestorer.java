@@ -11,6 +11,7 @@ import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.host.Probe;
 import io.snaptastic.workflow.Failures;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.RetainedReason;
 import io.snaptastic.snapshotter.SnapshotterContext;
@@ -24,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +74,7 @@ class VolumeRestorer {
         boolean restored = snapshot != null;
         try {
             progress.step(VolumeStep.PRE_MOUNT_HOOK);
-            context.snapshotter().preMount(volume);
+            context.snapshotter().hook(Hook.PRE_MOUNT, List.of(volume));
             progress.step(VolumeStep.CREATE_VOLUME);
             Volume created = ec2.createVolume(newVolume(context, volume, snapshot, operationId));
             progress.volumeId(created.id());
@@ -103,7 +105,7 @@ class VolumeRestorer {
         boolean restored = attached.snapshotId() != null || ResourceTags.isRetained(attached.tags());
         try {
             progress.step(VolumeStep.PRE_MOUNT_HOOK);
-            context.snapshotter().preMount(volume);
+            context.snapshotter().hook(Hook.PRE_MOUNT, List.of(volume));
             prepareAndMount(context, volume, attached.id(), restored, progress);
             // A retained tag from an earlier failed mount stays (the reaper only looks at detached volumes);
             // one from an unmount belongs to a reattach cut short, which this finishes.
@@ -215,7 +217,7 @@ class VolumeRestorer {
         progress.step(VolumeStep.SET_DELETE_ON_TERMINATION);
         ec2.setDeleteOnTermination(context.instanceId(), progress.current().volumeId(), volume.deleteOnTermination());
         progress.step(VolumeStep.POST_MOUNT_HOOK);
-        context.snapshotter().postMount(volume);
+        context.snapshotter().hook(Hook.POST_MOUNT, List.of(volume));
         progress.step(VolumeStep.DONE);
         return progress.finish(VolumeOutcome.Status.DONE);
     }

@@ -23,6 +23,7 @@ import io.snaptastic.host.HostException.FilesystemCheckException;
 import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.host.Probe;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.RetainedReason;
 import io.snaptastic.snapshotter.Snapshotter;
@@ -68,7 +69,7 @@ class MountRetainedVolumeTests {
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot()));
         service = new MountService(ec2, new SnapshotSelector(ec2, java.time.Clock.systemUTC()),
                 new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
-                new MountState(mounter, resolver), timeouts);
+                new MountState(mounter, resolver), 4);
     }
 
     @Test
@@ -114,14 +115,14 @@ class MountRetainedVolumeTests {
         assertThat(outcome.snapshotId()).isNull();
         assertThat(outcome.warning()).contains("reattached vol-newest", "prefer-retained");
         InOrder order = inOrder(ec2, filesystems, mounter, snapshotter);
-        order.verify(snapshotter).preMount(SOLR);
+        order.verify(snapshotter).hook(Hook.PRE_MOUNT, List.of(SOLR));
         order.verify(ec2).attachVolume("vol-newest", "i-1", "/dev/sdf");
         order.verify(ec2).awaitAttached(eq("vol-newest"), eq("i-1"), any(), any());
         order.verify(filesystems).check(DEVICE, "ext4");
         order.verify(mounter).mount(DEVICE, "/mnt/solr", "ext4", List.of("defaults"));
         order.verify(ec2).createTags(List.of("vol-newest"), Map.of(ResourceTags.RETAINED, "false"));
         order.verify(ec2).setDeleteOnTermination("i-1", "vol-newest", true);
-        order.verify(snapshotter).postMount(SOLR);
+        order.verify(snapshotter).hook(Hook.POST_MOUNT, List.of(SOLR));
         then(ec2).should(never()).createVolume(any());
         then(ec2).should(never()).attachVolume(eq("vol-older"), any(), any());
     }
@@ -243,8 +244,8 @@ class MountRetainedVolumeTests {
 
     private void preferRetained() {
         SnapshotterSettings d = SnapshotterSettings.DEFAULT;
-        given(snapshotter.settings()).willReturn(new SnapshotterSettings(d.description(), d.retention(), d.freezeMaxDuration(),
-                false, d.maxSnapshotAge(), false, Duration.ZERO, null, d.pendingSnapshotWait(), true));
+        given(snapshotter.settings()).willReturn(new SnapshotterSettings(null, null, false, null, null, null, null,
+                false, null, false, null, null, null, true));
     }
 
     private void givenKept(Volume... volumes) {

@@ -24,6 +24,7 @@ import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.host.Probe;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterSettings;
@@ -67,7 +68,7 @@ class MountServiceTests {
         given(ec2.describeVolumes(anyMap())).willReturn(List.of());
         service = new MountService(ec2, new SnapshotSelector(ec2, java.time.Clock.systemUTC()),
                 new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
-                new MountState(mounter, resolver), timeouts);
+                new MountState(mounter, resolver), 4);
     }
 
     @Test
@@ -88,8 +89,8 @@ class MountServiceTests {
             assertThat(v.snapshotId()).isEqualTo("snap-new");
         });
         InOrder order = inOrder(snapshotter, ec2, filesystems, mounter);
-        order.verify(snapshotter).preMounts(List.of(SOLR));
-        order.verify(snapshotter).preMount(SOLR);
+        order.verify(snapshotter).hook(Hook.PRE_MOUNTS, List.of(SOLR));
+        order.verify(snapshotter).hook(Hook.PRE_MOUNT, List.of(SOLR));
         order.verify(ec2).createVolume(any());
         order.verify(ec2).awaitVolumeAvailable(eq("vol-1"), any());
         order.verify(ec2).attachVolume("vol-1", "i-1", "/dev/sdf");
@@ -98,8 +99,8 @@ class MountServiceTests {
         order.verify(mounter).mount(DEVICE_F, "/mnt/solr", "ext4", List.of("defaults"));
         order.verify(filesystems).growIfNeeded(DEVICE_F, "/mnt/solr", "ext4");
         order.verify(ec2).setDeleteOnTermination("i-1", "vol-1", true);
-        order.verify(snapshotter).postMount(SOLR);
-        order.verify(snapshotter).postMounts(List.of(SOLR));
+        order.verify(snapshotter).hook(Hook.POST_MOUNT, List.of(SOLR));
+        order.verify(snapshotter).hook(Hook.POST_MOUNTS, List.of(SOLR));
         then(filesystems).should(never()).format(any(), any(), anyBoolean());
     }
 
@@ -322,14 +323,14 @@ class MountServiceTests {
     @Test
     void aFailingPreMountsHookCreatesNothing() {
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of());
-        willThrow(new IllegalStateException("service postgresql stop failed")).given(snapshotter).preMounts(any());
+        willThrow(new IllegalStateException("service postgresql stop failed")).given(snapshotter).hook(eq(Hook.PRE_MOUNTS), any());
 
         WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.error()).isEqualTo("pre_mounts hook failed: service postgresql stop failed");
         then(ec2).should(never()).createVolume(any());
-        then(snapshotter).should(never()).postMounts(any());
+        then(snapshotter).should(never()).hook(eq(Hook.POST_MOUNTS), any());
     }
 
     @Test
@@ -344,8 +345,8 @@ class MountServiceTests {
                 "e2fsck -p for ext3/ext4", "mount /mnt/solr", "grow the filesystem online if the volume is larger");
         assertThat(plan.get(1).calls()).contains("mkfs.ext4");
         then(ec2).should(never()).createVolume(any());
-        then(snapshotter).should(never()).preMounts(any());
-        then(snapshotter).should(never()).preMount(any());
+        then(snapshotter).should(never()).hook(eq(Hook.PRE_MOUNTS), any());
+        then(snapshotter).should(never()).hook(eq(Hook.PRE_MOUNT), any());
     }
 
     private void givenCreatedAndAttached(String volumeId, VolumeSpec spec, Path device) {

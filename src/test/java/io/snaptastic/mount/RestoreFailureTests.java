@@ -26,6 +26,7 @@ import io.snaptastic.host.HostException.MountBusyException;
 import io.snaptastic.host.HostException.MountFailedException;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.host.Probe;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterSettings;
@@ -136,14 +137,14 @@ class RestoreFailureTests {
                 + " size: resize2fs failed with exit code 1; details are in the agent's log (online ext3/ext4 growth needs"
                 + " CAP_SYS_RESOURCE)");
         then(ec2).should().setDeleteOnTermination("i-1", "vol-1", true);
-        then(snapshotter).should().postMount(SOLR);
+        then(snapshotter).should().hook(Hook.POST_MOUNT, List.of(SOLR));
         then(mounter).should(never()).unmount(anyString(), anyBoolean());
     }
 
     @Test
     void aRestoredVolumeWhosePostMountHookFailsStaysMounted() {
         given(filesystems.probe(DEVICE)).willReturn(new Probe("xfs", "u", null));
-        willThrow(new IllegalStateException("post_mount hook /bin/chown failed")).given(snapshotter).postMount(SOLR);
+        willThrow(new IllegalStateException("post_mount hook /bin/chown failed")).given(snapshotter).hook(Hook.POST_MOUNT, List.of(SOLR));
 
         VolumeOutcome outcome = restorer.restore(context(), SOLR, snapshot(), "op-1", WorkflowListener.NONE);
 
@@ -196,7 +197,7 @@ class RestoreFailureTests {
     @Test
     void aBusyMountPointKeepsTheEmptyVolumeAttachedAndMountedAndSaysSo() {
         given(filesystems.probe(DEVICE)).willReturn(new Probe(null, null, null));
-        willThrow(new IllegalStateException("post_mount hook /usr/sbin/service failed")).given(snapshotter).postMount(SOLR);
+        willThrow(new IllegalStateException("post_mount hook /usr/sbin/service failed")).given(snapshotter).hook(Hook.POST_MOUNT, List.of(SOLR));
         willThrow(new MountBusyException("/mnt/solr is busy")).given(mounter).unmount("/mnt/solr", false);
 
         VolumeOutcome outcome = restorer.restore(context(), SOLR, null, "op-1", WorkflowListener.NONE);

@@ -156,7 +156,7 @@ class OperationStoreTests {
     private OperationStore store(OperationReconciler reconciler, int keep) {
         OperationsProperties defaults = OperationsProperties.DEFAULT;
         OperationsProperties settings = new OperationsProperties(defaults.threads(), defaults.queue(), keep,
-                defaults.maxAge(), defaults.idempotencyWindow(), defaults.shutdownTimeout());
+                defaults.maxAge(), defaults.idempotencyWindow(), defaults.shutdownTimeout(), null);
         return new OperationStore(journal, settings, clock, reconciler);
     }
 

@@ -203,7 +203,7 @@ class OperationsTests {
     @Test
     void anOperationBeyondTheRetentionIsForgottenWithItsIdempotencyKey() throws IOException {
         Operations operations = operations(new OperationsProperties(2, 4, 1, Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10), null));
         Operation first = operations.submit(OperationType.SNAPSHOT, "solr", "key-1", "f", progress -> OperationOutcome.succeeded());
         operations.await(first.id(), Duration.ofSeconds(10));
         clock.advance(Duration.ofSeconds(1));
@@ -262,7 +262,7 @@ class OperationsTests {
     @Test
     void shutdownFailsOperationsThatOutliveItsTimeout() {
         Operations operations = operations(new OperationsProperties(2, 4, 200, Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofMillis(100)));
+                Duration.ofMillis(100), null));
         Operation running = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", uninterruptible());
 
         operations.close();
@@ -278,7 +278,7 @@ class OperationsTests {
     @Test
     void aSubmitRefusedForAFullQueueLeavesNoTraceAndKeepsTheSnapshotterFree() throws IOException {
         Operations operations = operations(new OperationsProperties(1, 1, 200, Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofMinutes(2)));
+                Duration.ofMinutes(2), null));
         Operation running = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", blocking());
         Operation waiting = operations.submit(OperationType.SNAPSHOT, "postgres", null, "f", blocking());
 

@@ -29,7 +29,7 @@ import io.snaptastic.snapshot.SnapshotDeleter;
 import io.snaptastic.snapshot.SnapshotOperations;
 import io.snaptastic.snapshot.SnapshotQueryService;
 import io.snaptastic.snapshot.SnapshotService;
-import io.snaptastic.snapshotter.SnapshotterProperties;
+import io.snaptastic.snapshotter.SnapshotterSettings;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.snapshotter.VolumeSpec;
@@ -301,10 +301,10 @@ class ApiBadInputTests {
 
         @Bean
         SnapshotterRegistry snapshotterRegistry() {
-            SnapshotterProperties solr = new SnapshotterProperties(null, List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20)),
-                    false, null, null, null, Duration.ofSeconds(30), false);
-            SnapshotterProperties fromUserdata = new SnapshotterProperties(List.of("cluster"), null, true, null, null, null,
-                    Duration.ofSeconds(30), false);
+            SnapshotterSettings solr = new SnapshotterSettings(null, List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20)),
+                    false, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false);
+            SnapshotterSettings fromUserdata = new SnapshotterSettings(List.of("cluster"), null, true, null, null, null,
+                    Duration.ofSeconds(30), false, null, false, null, null, null, false);
             return new SnapshotterRegistry(List.of(new YamlSnapshotter("solr", solr, null),
                     new YamlSnapshotter("fromuserdata", fromUserdata, null)));
         }
