@@ -24,6 +24,11 @@ public class HostConfiguration {
     }
 
     @Bean
+    FormatAndMount formatAndMount(Filesystems filesystems, Mounter mounter) {
+        return new SafeFormatAndMount(filesystems, mounter);
+    }
+
+    @Bean
     Mounter mounter(HostExecutor executor, MountTable mountTable) {
         return new Mounter(executor, mountTable);
     }

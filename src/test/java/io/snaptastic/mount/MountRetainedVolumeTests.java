@@ -23,6 +23,7 @@ import io.snaptastic.host.HostException.FilesystemCheckException;
 import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.host.Probe;
+import io.snaptastic.host.SafeFormatAndMount;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.RetainedReason;
 import io.snaptastic.snapshotter.Snapshotter;
@@ -67,7 +68,7 @@ class MountRetainedVolumeTests {
         given(ec2.describeVolumes(anyMap())).willReturn(List.of());
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot()));
         service = new MountService(ec2, new SnapshotSelector(ec2, java.time.Clock.systemUTC()),
-                new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
+                new VolumeRestorer(ec2, new SafeFormatAndMount(filesystems, mounter), mounter, new DeviceAwaiter(resolver), timeouts),
                 new MountState(mounter, resolver), timeouts);
     }
 

@@ -24,6 +24,7 @@ import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.host.Probe;
+import io.snaptastic.host.SafeFormatAndMount;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterSettings;
@@ -66,7 +67,7 @@ class MountServiceTests {
         given(mounter.mountedAt(anyString())).willReturn(Optional.empty());
         given(ec2.describeVolumes(anyMap())).willReturn(List.of());
         service = new MountService(ec2, new SnapshotSelector(ec2, java.time.Clock.systemUTC()),
-                new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
+                new VolumeRestorer(ec2, new SafeFormatAndMount(filesystems, mounter), mounter, new DeviceAwaiter(resolver), timeouts),
                 new MountState(mounter, resolver), timeouts);
     }
 

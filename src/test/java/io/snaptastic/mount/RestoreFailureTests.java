@@ -26,6 +26,7 @@ import io.snaptastic.host.HostException.MountBusyException;
 import io.snaptastic.host.HostException.MountFailedException;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.host.Probe;
+import io.snaptastic.host.SafeFormatAndMount;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterSettings;
@@ -68,7 +69,7 @@ class RestoreFailureTests {
         given(ec2.findVolume("vol-1")).willReturn(Optional.of(volume("in-use",
                 List.of(new Volume.Attachment("i-1", "/dev/sdf", "attached", false)))));
         given(resolver.resolve("vol-1", "/dev/sdf")).willReturn(Optional.of(DEVICE));
-        restorer = new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts);
+        restorer = new VolumeRestorer(ec2, new SafeFormatAndMount(filesystems, mounter), mounter, new DeviceAwaiter(resolver), timeouts);
     }
 
     @Test
