@@ -30,13 +30,13 @@ public class HostConfiguration {
 
     @Bean
     Mounter mounter(HostExecutor executor, MountTable mountTable) {
-        return new Mounter(executor, mountTable);
+        return new UtilLinuxMounter(executor, mountTable);
     }
 
     /** Thaws what a killed agent left frozen before anything else runs, and everything at shutdown. */
     @Bean(initMethod = "thawRecorded", destroyMethod = "close")
     Freezer freezer(HostExecutor executor, MountTable mountTable, SnaptasticProperties properties) {
-        return new Freezer(executor, mountTable, properties.stateDir());
+        return new RecordingFreezer(executor, mountTable, properties.stateDir());
     }
 
     @Bean

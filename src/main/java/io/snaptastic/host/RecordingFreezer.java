@@ -1,7 +1,6 @@
 package io.snaptastic.host;
 
 import io.snaptastic.host.HostException.FreezeRefusedException;
-import io.snaptastic.host.HostException.HostCommandException;
 import io.snaptastic.host.HostException.HostCommandTimeoutException;
 import io.snaptastic.host.HostException.InvalidOperandException;
 import java.nio.file.Path;
@@ -18,15 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Freezes filesystems for a snapshot and makes sure every freeze ends: one claim per filesystem, each
+ * The {@link Freezer} of a host, which makes sure every freeze ends: one claim per filesystem, each
  * freeze written to the state dir before it starts, a watchdog that thaws after the maximum duration,
  * and {@link #thawRecorded()} for what a killed agent left frozen.
  */
-public class Freezer implements AutoCloseable {
+public class RecordingFreezer implements Freezer {
 
-    public static final Duration DEFAULT_MAX_DURATION = Duration.ofSeconds(30);
-
-    private static final Logger log = LoggerFactory.getLogger(Freezer.class);
+    private static final Logger log = LoggerFactory.getLogger(RecordingFreezer.class);
     private static final Duration THAW_TIMEOUT = Duration.ofSeconds(30);
 
     private final MountTable mountTable;
@@ -36,21 +33,14 @@ public class Freezer implements AutoCloseable {
     private final ScheduledExecutorService watchdogs = watchdogExecutor();
     private final Set<String> active = new HashSet<>();
 
-    public Freezer(HostExecutor executor, MountTable mountTable, Path stateDir) {
+    public RecordingFreezer(HostExecutor executor, MountTable mountTable, Path stateDir) {
         this.mountTable = mountTable;
         this.stateDir = stateDir;
         this.records = new FreezeRecords(stateDir);
         this.fsfreeze = new ParallelFsfreeze(executor);
     }
 
-    /**
-     * Freezes the filesystems at the mount points, all at once, and returns when all are frozen.
-     *
-     * @throws FreezeRefusedException for {@code /}, the root or state dir filesystem, a path that is
-     *     not a mount point, or a filesystem this agent has frozen already
-     * @throws HostCommandException when a freeze fails or takes longer than maxDuration; the ones
-     *     that succeeded are thawed again
-     */
+    @Override
     public FrozenFilesystems freeze(Collection<String> mountPoints, Duration maxDuration) {
         if (maxDuration.isNegative() || maxDuration.isZero()) {
             throw new IllegalArgumentException("maxDuration must be positive");
@@ -72,12 +62,12 @@ public class Freezer implements AutoCloseable {
         return frozen;
     }
 
-    /** Thaws every freeze recorded in the state dir: what a killed agent left behind. */
+    @Override
     public void thawRecorded() {
         records.list().forEach(this::thawRecord);
     }
 
-    /** The mount points recorded as frozen and not thawed since; for the {@code thaw} command's report. */
+    @Override
     public List<String> recordedMountPoints() {
         return records.list().stream().flatMap(record -> records.read(record).stream()).distinct().toList();
     }

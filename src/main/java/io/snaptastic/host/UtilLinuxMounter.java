@@ -16,28 +16,22 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Mounts and unmounts volumes; both are idempotent, so a retried operation does no harm. */
-public class Mounter {
+/** The {@link Mounter} of a Linux host: util-linux {@code mount} and {@code umount}, and mountinfo. */
+public class UtilLinuxMounter implements Mounter {
 
-    private static final Logger log = LoggerFactory.getLogger(Mounter.class);
+    private static final Logger log = LoggerFactory.getLogger(UtilLinuxMounter.class);
 
     private static final Duration MOUNT_TIMEOUT = Duration.ofMinutes(2);
 
     private final HostExecutor executor;
     private final MountTable mountTable;
 
-    public Mounter(HostExecutor executor, MountTable mountTable) {
+    public UtilLinuxMounter(HostExecutor executor, MountTable mountTable) {
         this.executor = executor;
         this.mountTable = mountTable;
     }
 
-    /**
-     * Mounts the device at the mount point, creating the directory. Does nothing when the device is
-     * already mounted there.
-     *
-     * @throws MountConflictException when another device is mounted there
-     * @throws MountFailedException when the kernel refuses the mount, with mount's reason
-     */
+    @Override
     public void mount(Path device, String mountPoint, String fsType, List<String> options) {
         Operands.filesystem(fsType);
         Path real = Operands.device(device);
@@ -75,12 +69,7 @@ public class Mounter {
         return HostPaths.hidden(text, device, real, mountPoint);
     }
 
-    /**
-     * Unmounts whatever is mounted at the mount point; nothing when nothing is. Lazy only when asked:
-     * a lazy unmount detaches at once and leaves the filesystem busy in the background.
-     *
-     * @throws MountBusyException when a process still uses the filesystem
-     */
+    @Override
     public void unmount(String mountPoint, boolean lazy) {
         String mp = Operands.mountPoint(mountPoint);
         if (mountTable.at(mp).isEmpty()) {
@@ -105,29 +94,14 @@ public class Mounter {
         throw new HostCommandException("could not unmount " + mp, umount, result);
     }
 
-    /** The mount visible at the mount point, if any. */
+    @Override
     public Optional<MountEntry> mountedAt(String mountPoint) {
         return mounts().at(mountPoint);
     }
 
-    /** What is mounted where, read once: for looking up many mount points (see {@link Mounts#at}). */
+    @Override
     public Mounts mounts() {
         return new Mounts(mountTable.read());
-    }
-
-    /** The host's mounts at one moment. */
-    public static final class Mounts {
-
-        private final MountTable.Mounts table;
-
-        private Mounts(MountTable.Mounts table) {
-            this.table = table;
-        }
-
-        /** The mount visible at the mount point, if any; the mount point is checked as every operand is. */
-        public Optional<MountEntry> at(String mountPoint) {
-            return table.at(Operands.mountPoint(mountPoint));
-        }
     }
 
     /** Creates the mount point, and insists that no link in its path sends the mount elsewhere. */

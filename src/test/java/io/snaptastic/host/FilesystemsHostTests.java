@@ -26,7 +26,7 @@ class FilesystemsHostTests {
 
     final HostExecutor executor = new ProcessHostExecutor();
     final Filesystems filesystems = new Filesystems(executor, new MountTable());
-    final Mounter mounter = new Mounter(executor, new MountTable());
+    final Mounter mounter = new UtilLinuxMounter(executor, new MountTable());
     HostFixture host;
     Freezer freezer;
 
@@ -50,7 +50,7 @@ class FilesystemsHostTests {
 
     /** The agent's own freezer, recording under the fixture's dir. */
     private Freezer freezer() throws IOException {
-        freezer = new Freezer(executor, new MountTable(), Files.createDirectories(host.dir().resolve("state")));
+        freezer = new RecordingFreezer(executor, new MountTable(), Files.createDirectories(host.dir().resolve("state")));
         return freezer;
     }
 

@@ -51,7 +51,7 @@ class FreezerTests {
             ran.add(command.argv());
             return answer.apply(command.argv());
         };
-        freezer = new Freezer(host, new MountTable(mountInfo), stateDir);
+        freezer = new RecordingFreezer(host, new MountTable(mountInfo), stateDir);
     }
 
     @AfterEach
@@ -198,7 +198,7 @@ class FreezerTests {
     @Test
     void aHolderThatClosesAfterShutdownStillThaws() {
         FrozenFilesystems frozen = freezer.freeze(List.of("/mnt/a"), Duration.ofSeconds(30));
-        Freezer other = new Freezer(command -> {
+        Freezer other = new RecordingFreezer(command -> {
             ran.add(command.argv());
             return OK;
         }, new MountTable(mountInfo), stateDir);

@@ -24,7 +24,7 @@ class SafeFormatAndMountHostTests {
 
     final HostExecutor executor = new ProcessHostExecutor();
     final Filesystems filesystems = new Filesystems(executor, new MountTable());
-    final Mounter mounter = new Mounter(executor, new MountTable());
+    final Mounter mounter = new UtilLinuxMounter(executor, new MountTable());
     final SafeFormatAndMount formatAndMount = new SafeFormatAndMount(filesystems, mounter);
     final List<Phase> phases = new ArrayList<>();
     HostFixture host;
