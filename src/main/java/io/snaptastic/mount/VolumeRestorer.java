@@ -3,7 +3,6 @@ package io.snaptastic.mount;
 import io.snaptastic.config.SnaptasticProperties.Timeouts;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Ec2Exception;
-import io.snaptastic.ec2.NewVolume;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.ec2.Volume;
 import io.snaptastic.host.FilesystemMount.Origin;
@@ -17,11 +16,7 @@ import io.snaptastic.workflow.VolumeOutcome;
 import io.snaptastic.snapshotter.VolumeSpec;
 import io.snaptastic.workflow.VolumeStep;
 import io.snaptastic.workflow.WorkflowListener;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +63,7 @@ class VolumeRestorer {
             progress.step(VolumeStep.PRE_MOUNT_HOOK);
             context.snapshotter().preMount(volume);
             progress.step(VolumeStep.CREATE_VOLUME);
-            Volume created = ec2.createVolume(newVolume(context, volume, snapshot, operationId));
+            Volume created = ec2.createVolume(NewVolumes.of(context, volume, snapshot, operationId));
             progress.volumeId(created.id());
             progress.step(VolumeStep.AWAIT_AVAILABLE);
             awaitAvailable(volume, created.id());
@@ -166,26 +161,5 @@ class VolumeRestorer {
         context.snapshotter().postMount(volume);
         progress.step(VolumeStep.DONE);
         return progress.finish(VolumeOutcome.Status.DONE);
-    }
-
-    private static NewVolume newVolume(SnapshotterContext context, VolumeSpec volume, Snapshot snapshot, String operationId) {
-        int size = snapshot == null ? volume.size() : Math.max(volume.size(), snapshot.volumeSizeGib());
-        return new NewVolume(context.availabilityZone(), size, volume.type(), volume.iops(), volume.throughput(),
-                volume.encrypted(), volume.encrypted() ? volume.kmsKeyId() : null, snapshot == null ? null : snapshot.id(),
-                ResourceTags.forVolume(context, volume), clientToken(operationId, context.instanceId(), volume.device()));
-    }
-
-    /**
-     * The same operation asking again for the same device gets the same token, so a retried or
-     * resumed CreateVolume never makes a second volume; another operation gets a new one.
-     */
-    static String clientToken(String operationId, String instanceId, String device) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((operationId + "|" + instanceId + "|" + device).getBytes(StandardCharsets.UTF_8));
-            return "snaptastic-" + HexFormat.of().formatHex(hash, 0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -115,7 +115,7 @@ class MountServiceTests {
                 v.sizeGib() == 30 && "snap-new".equals(v.snapshotId()) && "eu-west-1a".equals(v.availabilityZone())
                         && "/mnt/solr".equals(v.tags().get("mount_point")) && "solr".equals(v.tags().get("role"))
                         && "true".equals(v.tags().get("snaptastic:managed"))
-                        && v.clientToken().equals(VolumeRestorer.clientToken("op-1", "i-1", "/dev/sdf"))));
+                        && v.clientToken().equals(NewVolumes.clientToken("op-1", "i-1", "/dev/sdf"))));
         then(formatAndMount).should().mount(eq(FilesystemMount.of(DEVICE_F, "/mnt/solr", List.of("defaults"), Origin.SNAPSHOT)), any());
     }
 
