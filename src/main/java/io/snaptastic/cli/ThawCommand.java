@@ -1,8 +1,8 @@
 package io.snaptastic.cli;
 
 import ch.qos.logback.classic.Level;
-import io.snaptastic.host.Freezer;
-import io.snaptastic.host.RecordingFreezer;
+import io.snaptastic.host.freeze.Freezer;
+import io.snaptastic.host.freeze.RecordingFreezer;
 import io.snaptastic.host.MountTable;
 import io.snaptastic.host.ProcessHostExecutor;
 import java.util.List;

@@ -33,12 +33,6 @@ public class HostConfiguration {
         return new UtilLinuxMounter(executor, mountTable);
     }
 
-    /** Thaws what a killed agent left frozen before anything else runs, and everything at shutdown. */
-    @Bean(initMethod = "thawRecorded", destroyMethod = "close")
-    Freezer freezer(HostExecutor executor, MountTable mountTable, SnaptasticProperties properties) {
-        return new RecordingFreezer(executor, mountTable, properties.stateDir());
-    }
-
     @Bean
     DeviceResolver deviceResolver(SnaptasticProperties properties, ObjectProvider<PlatformDefaults> platform) {
         SnaptasticProperties.Host host = properties.host();

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.snaptastic.host.CommandResult;
 import io.snaptastic.host.Filesystems;
-import io.snaptastic.host.Freezer;
+import io.snaptastic.host.freeze.Freezer;
 import io.snaptastic.host.HostExecutor;
 import io.snaptastic.host.HostFixture;
 import io.snaptastic.host.MountTable;
-import io.snaptastic.host.RecordingFreezer;
+import io.snaptastic.host.freeze.RecordingFreezer;
 import io.snaptastic.host.UtilLinuxMounter;
 import io.snaptastic.host.ProcessHostExecutor;
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,18 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+import io.snaptastic.host.CommandResult;
+import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.HostException.FreezeRefusedException;
+import io.snaptastic.host.HostExecutor;
+import io.snaptastic.host.HostFixture;
+import io.snaptastic.host.MountTable;
+import io.snaptastic.host.Mounter;
+import io.snaptastic.host.ProcessHostExecutor;
+import io.snaptastic.host.UtilLinuxMounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import java.nio.file.Path;
 import java.time.Duration;

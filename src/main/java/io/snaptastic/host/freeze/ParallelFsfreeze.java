@@ -1,7 +1,10 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
+import io.snaptastic.host.Command;
+import io.snaptastic.host.CommandResult;
 import io.snaptastic.host.HostException.HostCommandException;
 import io.snaptastic.host.HostException.HostCommandTimeoutException;
+import io.snaptastic.host.HostExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

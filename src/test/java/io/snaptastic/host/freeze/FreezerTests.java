@@ -1,11 +1,14 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+import io.snaptastic.host.CommandResult;
 import io.snaptastic.host.HostException.FreezeRefusedException;
 import io.snaptastic.host.HostException.HostCommandException;
+import io.snaptastic.host.HostExecutor;
+import io.snaptastic.host.MountTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import io.snaptastic.host.HostException.FreezeRefusedException;
 import io.snaptastic.host.HostException.HostCommandException;

@@ -1,8 +1,11 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import io.snaptastic.host.HostException.FreezeRefusedException;
 import io.snaptastic.host.HostException.HostCommandTimeoutException;
 import io.snaptastic.host.HostException.InvalidOperandException;
+import io.snaptastic.host.HostExecutor;
+import io.snaptastic.host.MountTable;
+import io.snaptastic.host.Operands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
