@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Restores one volume: creates it (from its snapshot, or empty) and attaches it; the host's safe
- * format-and-mount does the rest (see {@link AttachedVolumeMounter}). What fails is cleaned up only where no data can be lost: an empty
- * volume this operation made is unmounted, detached and deleted; one restored from a snapshot is kept
- * (see {@link RestoreCleanup}).
+ * format-and-mount does the rest ({@link AttachedVolumeMounter}). What fails is cleaned up only where
+ * no data can be lost: an empty volume this operation made is unmounted, detached and deleted; one
+ * restored from a snapshot is kept (see {@link RestoreCleanup}).
  */
 class VolumeRestorer {
 
