@@ -22,14 +22,13 @@ public class HostConfiguration {
     }
 
     @Bean
-    Mounter mounter(HostExecutor executor, MountTable mountTable) {
-        return new Mounter(executor, mountTable);
+    FormatAndMount formatAndMount(Filesystems filesystems, Mounter mounter) {
+        return new SafeFormatAndMount(filesystems, mounter);
     }
 
-    /** Thaws what a killed agent left frozen before anything else runs, and everything at shutdown. */
-    @Bean(initMethod = "thawRecorded", destroyMethod = "close")
-    Freezer freezer(HostExecutor executor, MountTable mountTable, SnaptasticProperties properties) {
-        return new Freezer(executor, mountTable, properties.stateDir());
+    @Bean
+    Mounter mounter(HostExecutor executor, MountTable mountTable) {
+        return new UtilLinuxMounter(executor, mountTable);
     }
 
     @Bean

@@ -3,7 +3,7 @@ package io.snaptastic.mount;
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.DeviceResolver;
-import io.snaptastic.host.Filesystems;
+import io.snaptastic.host.FormatAndMount;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.operation.ParallelVolumes;
@@ -18,11 +18,11 @@ import org.springframework.context.annotation.Configuration;
 class MountConfiguration {
 
     @Bean
-    MountService mountService(Ec2 ec2, Filesystems filesystems, Mounter mounter, DeviceResolver resolver,
+    MountService mountService(Ec2 ec2, FormatAndMount formatAndMount, Mounter mounter, DeviceResolver resolver,
             SnaptasticProperties properties, ParallelVolumes parallel, Clock clock) {
         SnaptasticProperties.Timeouts timeouts = properties.timeouts();
         return new MountService(ec2, new SnapshotSelector(ec2, clock),
-                new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
+                new VolumeRestorer(ec2, formatAndMount, mounter, new DeviceAwaiter(resolver), timeouts),
                 new MountState(mounter, resolver), parallel.count());
     }
 

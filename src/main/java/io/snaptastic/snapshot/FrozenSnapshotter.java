@@ -3,7 +3,7 @@ package io.snaptastic.snapshot;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Snapshot;
-import io.snaptastic.host.Freezer;
+import io.snaptastic.host.freeze.Freezer;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.snaptastic.snapshot;
 
 import io.snaptastic.ec2.Ec2;
-import io.snaptastic.host.Freezer;
+import io.snaptastic.host.freeze.Freezer;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.operation.Operations;
 import java.time.Clock;
