@@ -36,7 +36,8 @@ public class OperationMetrics {
                     .ifPresent(millis -> Timer.builder("snaptastic.freeze").description("How long filesystems stayed frozen")
                             .tag("snapshotter", operation.snapshotter()).register(meters).record(Duration.ofMillis(millis)));
         }
-        boolean restored = operation.volumes().stream().anyMatch(v -> v.snapshotId() != null && v.status() == VolumeOutcome.Status.DONE);
+        boolean restored = operation.volumes().stream()
+                .anyMatch(v -> v.snapshotId() != null && v.status() == VolumeOutcome.Status.DONE);
         if (operation.type() == OperationType.MOUNT && restored) {
             Timer.builder("snaptastic.restore").description("Mounts that restored volumes from snapshots")
                     .tag("snapshotter", operation.snapshotter()).tag("outcome", operation.status().json())

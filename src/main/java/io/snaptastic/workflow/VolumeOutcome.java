@@ -15,8 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * Workflows report it as they go; the operation journal and the API answers carry it as it is, with
  * step and status written kebab-case.
  *
- * @param step the last step reached, or the one that failed; null only in a journal entry that has none
- * @param status running, done, already-mounted, skipped, planned (dry run) or failed; null as the step
+ * @param step the last step reached, or the one that failed; null before any was reported ({@link #of})
+ * @param status running, done, already-mounted, skipped, planned (dry run) or failed; null like the step
  * @param freezeMillis how long its filesystem was frozen (snapshots only; null otherwise)
  * @param error what went wrong, for a person, or why the volume was skipped; null otherwise
  * @param warning what went differently than asked, or did not work, although the volume is done (an older
