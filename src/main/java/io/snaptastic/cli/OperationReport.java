@@ -1,5 +1,6 @@
 package io.snaptastic.cli;
 
+import io.snaptastic.workflow.VolumeOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -52,9 +53,10 @@ final class OperationReport {
         if (volume.hasNonNull("warning")) {
             line.append("; warning: ").append(volume.get("warning").asString());
         }
-        switch (status) {
-            case "failed" -> console.error(line.toString());
-            case "skipped" -> console.warning(line.toString());
+        // An agent of another version may answer a status this CLI does not know: it reads as unknown.
+        switch (VolumeOutcome.Status.of(status)) {
+            case FAILED -> console.error(line.toString());
+            case SKIPPED -> console.warning(line.toString());
             default -> {
                 if (volume.hasNonNull("warning")) {
                     console.warning(line.toString());

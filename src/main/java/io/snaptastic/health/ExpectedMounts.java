@@ -3,13 +3,15 @@ package io.snaptastic.health;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationStatus;
 import io.snaptastic.operation.OperationType;
-import io.snaptastic.operation.VolumeResult;
+import io.snaptastic.workflow.VolumeOutcome;
+import io.snaptastic.workflow.VolumeOutcome.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ExpectedMounts {
 
     private static final Logger log = LoggerFactory.getLogger(ExpectedMounts.class);
-    private static final Set<String> MOUNTED = Set.of("done", "already-mounted");
+    private static final Set<Status> MOUNTED = EnumSet.of(Status.DONE, Status.ALREADY_MOUNTED);
 
     private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
@@ -71,7 +73,7 @@ public class ExpectedMounts {
         write();
     }
 
-    private void replace(String snapshotter, VolumeResult volume) {
+    private void replace(String snapshotter, VolumeOutcome volume) {
         List<ExpectedMount> next = new ArrayList<>(mounts);
         next.removeIf(m -> m.mountPoint().equals(volume.mountPoint()));
         next.add(new ExpectedMount(snapshotter, volume.device(), volume.mountPoint(), volume.volumeId()));
@@ -80,7 +82,7 @@ public class ExpectedMounts {
 
     private static boolean unmounted(Operation operation, String mountPoint) {
         return operation.volumes().stream()
-                .anyMatch(v -> mountPoint.equals(v.mountPoint()) && "done".equals(v.status()));
+                .anyMatch(v -> mountPoint.equals(v.mountPoint()) && v.status() == Status.DONE);
     }
 
     private List<ExpectedMount> read() {

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationType;
-import io.snaptastic.operation.VolumeResult;
+import io.snaptastic.workflow.VolumeOutcome;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,12 +31,13 @@ public class OperationMetrics {
                 .register(meters).record(took);
         if (operation.type() == OperationType.SNAPSHOT) {
             // One freeze covers every volume of the operation; the longest reported is the window.
-            operation.volumes().stream().map(VolumeResult::freezeMillis).filter(Objects::nonNull)
+            operation.volumes().stream().map(VolumeOutcome::freezeMillis).filter(Objects::nonNull)
                     .max(Long::compare)
                     .ifPresent(millis -> Timer.builder("snaptastic.freeze").description("How long filesystems stayed frozen")
                             .tag("snapshotter", operation.snapshotter()).register(meters).record(Duration.ofMillis(millis)));
         }
-        boolean restored = operation.volumes().stream().anyMatch(v -> v.snapshotId() != null && "done".equals(v.status()));
+        boolean restored = operation.volumes().stream()
+                .anyMatch(v -> v.snapshotId() != null && v.status() == VolumeOutcome.Status.DONE);
         if (operation.type() == OperationType.MOUNT && restored) {
             Timer.builder("snaptastic.restore").description("Mounts that restored volumes from snapshots")
                     .tag("snapshotter", operation.snapshotter()).tag("outcome", operation.status().json())

@@ -6,10 +6,11 @@ import io.snaptastic.mount.UnmountService;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationReconciler;
 import io.snaptastic.operation.OperationType;
-import io.snaptastic.operation.VolumeResult;
 import io.snaptastic.support.Parallel;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.RetainedReason;
+import io.snaptastic.workflow.VolumeOutcome;
+import io.snaptastic.workflow.VolumeStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public class InterruptedOperations implements OperationReconciler {
     @Override
     public String reconcile(Operation interrupted) {
         List<Callable<List<String>>> work = interrupted.volumes().stream()
-                .filter(volume -> "running".equals(volume.status()))
+                .filter(volume -> volume.status() == VolumeOutcome.Status.RUNNING)
                 .<Callable<List<String>>>map(volume -> () -> reconcileVolume(interrupted, volume))
                 .toList();
         List<String> said = Parallel.runAll(work, parallelVolumes).stream().flatMap(List::stream).toList();
@@ -57,21 +58,21 @@ public class InterruptedOperations implements OperationReconciler {
         return result;
     }
 
-    private List<String> reconcileVolume(Operation interrupted, VolumeResult volume) {
+    private List<String> reconcileVolume(Operation interrupted, VolumeOutcome volume) {
         List<String> said = new ArrayList<>();
-        said.add(volume.device() + " stopped at step " + volume.step());
+        said.add(volume.device() + " stopped at step " + volume.stepName());
         if (interrupted.type() == OperationType.MOUNT) {
             said.addAll(undoMount(interrupted, volume));
         } else if (interrupted.type() == OperationType.UNMOUNT && volume.volumeId() != null) {
             said.add(finishUnmount(interrupted, volume.volumeId()));
         } else if (interrupted.type() == OperationType.SNAPSHOT
-                && ("freeze".equals(volume.step()) || "create-snapshot".equals(volume.step()))) {
+                && (volume.step() == VolumeStep.FREEZE || volume.step() == VolumeStep.CREATE_SNAPSHOT)) {
             said.add(volume.mountPoint() + " was thawed at start-up if it was still frozen");
         }
         return said;
     }
 
-    private List<String> undoMount(Operation operation, VolumeResult result) {
+    private List<String> undoMount(Operation operation, VolumeOutcome result) {
         List<Volume> candidates = result.volumeId() != null
                 ? volumes.find(result.volumeId()).map(List::of).orElse(List.of())
                 : volumes.find(operation.snapshotter(), result.mountPoint());

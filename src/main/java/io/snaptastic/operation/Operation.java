@@ -1,6 +1,7 @@
 package io.snaptastic.operation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.snaptastic.workflow.VolumeOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Collections;
@@ -32,7 +33,7 @@ public record Operation(
         @Schema(description = "running, then succeeded or failed") OperationStatus status,
         @Schema(description = "When it was accepted", example = "2026-11-29T12:00:00Z") Instant startedAt,
         @Schema(description = "When it finished; absent while it runs", example = "2026-11-29T12:00:41Z") Instant endedAt,
-        @Schema(description = "What it did to each volume so far") List<VolumeResult> volumes,
+        @Schema(description = "What it did to each volume so far") List<VolumeOutcome> volumes,
         @Schema(description = "Why it failed, as the problem an error answer would carry; absent unless failed")
         OperationProblem error,
         @Schema(description = "Anything else it reports, such as the plan of a dry run")
@@ -53,7 +54,7 @@ public record Operation(
         return status != OperationStatus.RUNNING;
     }
 
-    Operation withVolumes(List<VolumeResult> newVolumes) {
+    Operation withVolumes(List<VolumeOutcome> newVolumes) {
         return new Operation(id, type, snapshotter, status, startedAt, endedAt, newVolumes, error, details);
     }
 

@@ -1,5 +1,6 @@
 package io.snaptastic.operation;
 
+import io.snaptastic.workflow.VolumeOutcome;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,10 +12,10 @@ public interface OperationProgress {
     String operationId();
 
     /** Records the result for {@code result.device()}, replacing an earlier one for that device. */
-    void volume(VolumeResult result);
+    void volume(VolumeOutcome result);
 
-    /** Changes the result recorded for a device; a device without one starts from {@code VolumeResult.of(device, null)}. */
-    void volume(String device, UnaryOperator<VolumeResult> change);
+    /** Changes the result recorded for a device; a device without one starts from {@code VolumeOutcome.of(device, null)}. */
+    void volume(String device, UnaryOperator<VolumeOutcome> change);
 
     /** Adds or replaces a detail; values must be JSON-friendly (strings, numbers, booleans, lists, maps). */
     void detail(String key, Object value);

@@ -1,5 +1,6 @@
 package io.snaptastic.operation;
 
+import io.snaptastic.workflow.VolumeOutcome;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,19 +85,19 @@ final class TrackedOperation implements OperationProgress {
     }
 
     @Override
-    public void volume(VolumeResult result) {
+    public void volume(VolumeOutcome result) {
         Objects.requireNonNull(result.device(), "a volume result needs its device");
         volume(result.device(), previous -> result);
     }
 
     @Override
-    public void volume(String device, UnaryOperator<VolumeResult> change) {
+    public void volume(String device, UnaryOperator<VolumeOutcome> change) {
         Objects.requireNonNull(device, "a volume result needs its device");
         update(operation -> {
-            List<VolumeResult> volumes = new ArrayList<>(operation.volumes());
+            List<VolumeOutcome> volumes = new ArrayList<>(operation.volumes());
             int index = indexOf(volumes, device);
-            VolumeResult previous = index < 0 ? VolumeResult.of(device, null) : volumes.get(index);
-            VolumeResult next = Objects.requireNonNull(change.apply(previous), "the changed volume result");
+            VolumeOutcome previous = index < 0 ? VolumeOutcome.of(device, null) : volumes.get(index);
+            VolumeOutcome next = Objects.requireNonNull(change.apply(previous), "the changed volume result");
             if (index < 0) {
                 volumes.add(next);
             } else {
@@ -170,7 +171,7 @@ final class TrackedOperation implements OperationProgress {
         }
     }
 
-    private static int indexOf(List<VolumeResult> volumes, String device) {
+    private static int indexOf(List<VolumeOutcome> volumes, String device) {
         for (int i = 0; i < volumes.size(); i++) {
             if (device.equals(volumes.get(i).device())) {
                 return i;

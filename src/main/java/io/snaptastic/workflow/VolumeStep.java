@@ -1,6 +1,12 @@
 package io.snaptastic.workflow;
 
-/** Where a volume stands in a mount, snapshot or unmount: the step reached, or the one that failed. */
+import io.snaptastic.support.KebabCase;
+
+/**
+ * Where a volume stands in a mount, snapshot or unmount: the step reached, or the one that failed.
+ * Journals and API answers write it kebab-case ({@code create-snapshot}); {@link #UNKNOWN} is a step
+ * that an older or newer agent wrote and this one does not know.
+ */
 public enum VolumeStep {
     PLANNED,
     WAIT_FOR_SNAPSHOT,
@@ -28,5 +34,15 @@ public enum VolumeStep {
     FREEZE,
     CREATE_SNAPSHOT,
     POST_SNAPSHOT_HOOK,
-    DONE
+    DONE,
+    UNKNOWN;
+
+    public String json() {
+        return KebabCase.of(this);
+    }
+
+    /** The step {@code text} names, {@link #UNKNOWN} for one this agent does not know, null for none. */
+    public static VolumeStep of(String text) {
+        return text == null ? null : KebabCase.parse(VolumeStep.class, text, UNKNOWN);
+    }
 }

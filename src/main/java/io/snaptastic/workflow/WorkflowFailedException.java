@@ -28,8 +28,7 @@ public class WorkflowFailedException extends AgentException {
     static String summary(WorkflowResult result) {
         List<VolumeOutcome> failed = result.volumes().stream().filter(VolumeOutcome::isFailed).toList();
         String volumes = failed.stream()
-                .map(v -> v.mountPoint() + " failed at " + v.step().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                        + ": " + v.error())
+                .map(v -> v.mountPoint() + " failed at " + v.stepName() + ": " + v.error())
                 .collect(Collectors.joining("; "));
         if (result.error() != null) {
             return failed.isEmpty() ? result.error() : result.error() + "; " + volumes;

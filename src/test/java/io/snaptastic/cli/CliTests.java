@@ -125,6 +125,20 @@ class CliTests {
     }
 
     @Test
+    void aVolumeStatusOfANewerAgentIsPrintedAsItCameAndFailsNothing() {
+        agent.answer(200, """
+                {"id":"op-4","type":"mount","snapshotter":"solr","status":"succeeded",
+                 "volumes":[{"device":"/dev/sdf","mountPoint":"/mnt/solr","volumeId":"vol-1","step":"resize-partition",
+                 "status":"resized"}]}""");
+
+        StubAgent.Run run = agent.run("mount-snapshots", "solr");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("/dev/sdf on /mnt/solr: resized, volume vol-1");
+        assertThat(run.err()).doesNotContain("/dev/sdf");
+    }
+
+    @Test
     void anUnknownSnapshotterIsAUsageErrorPrintedAsTitleAndDetail() {
         agent.problem(404, "unknown-snapshotter", "Unknown snapshotter", "no snapshotter named solr2");
 

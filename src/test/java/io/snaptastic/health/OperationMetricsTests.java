@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationStatus;
 import io.snaptastic.operation.OperationType;
-import io.snaptastic.operation.VolumeResult;
+import io.snaptastic.workflow.VolumeOutcome;
+import io.snaptastic.workflow.VolumeOutcome.Status;
+import io.snaptastic.workflow.VolumeStep;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,8 @@ class OperationMetricsTests {
     @Test
     void recordsTheLongestFreezeOfASnapshot() {
         metrics.record(operation(OperationType.SNAPSHOT, OperationStatus.SUCCEEDED, 5000, List.of(
-                new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", "snap-1", "done", "done", 120L, null, null),
-                new VolumeResult("/dev/sdg", "/mnt/b", "vol-2", "snap-2", "done", "done", 150L, null, null))));
+                new VolumeOutcome("/dev/sdf", "/mnt/a", "vol-1", "snap-1", VolumeStep.DONE, Status.DONE, 120L, null, null),
+                new VolumeOutcome("/dev/sdg", "/mnt/b", "vol-2", "snap-2", VolumeStep.DONE, Status.DONE, 150L, null, null))));
 
         assertThat(meters.get("snaptastic.freeze").tag("snapshotter", "solr").timer().max(TimeUnit.MILLISECONDS))
                 .isEqualTo(150);
@@ -41,11 +43,11 @@ class OperationMetricsTests {
     @Test
     void recordsRestoreTimeOnlyForMountsThatRestoredFromASnapshot() {
         metrics.record(operation(OperationType.MOUNT, OperationStatus.SUCCEEDED, 1000, List.of(
-                new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "done", "done", null, null, null))));
+                new VolumeOutcome("/dev/sdf", "/mnt/a", "vol-1", null, VolumeStep.DONE, Status.DONE, null, null, null))));
         assertThat(meters.find("snaptastic.restore").timer()).isNull();
 
         metrics.record(operation(OperationType.MOUNT, OperationStatus.SUCCEEDED, 7000, List.of(
-                new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", "snap-1", "done", "done", null, null, null))));
+                new VolumeOutcome("/dev/sdf", "/mnt/a", "vol-1", "snap-1", VolumeStep.DONE, Status.DONE, null, null, null))));
         assertThat(meters.get("snaptastic.restore").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(7000);
     }
 
@@ -56,7 +58,7 @@ class OperationMetricsTests {
         assertThat(meters.getMeters()).isEmpty();
     }
 
-    static Operation operation(OperationType type, OperationStatus status, long millis, List<VolumeResult> volumes) {
+    static Operation operation(OperationType type, OperationStatus status, long millis, List<VolumeOutcome> volumes) {
         return new Operation("op-1", type, "solr", status, START, START.plusMillis(millis), volumes, null, Map.of());
     }
 }

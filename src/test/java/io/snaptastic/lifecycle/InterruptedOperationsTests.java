@@ -12,9 +12,11 @@ import io.snaptastic.ec2.Volume;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationStatus;
 import io.snaptastic.operation.OperationType;
-import io.snaptastic.operation.VolumeResult;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.RetainedReason;
+import io.snaptastic.workflow.VolumeOutcome;
+import io.snaptastic.workflow.VolumeOutcome.Status;
+import io.snaptastic.workflow.VolumeStep;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ class InterruptedOperationsTests {
         given(volumes.ours(created)).willReturn(true);
         given(volumes.release(created)).willReturn("detached and deleted vol-1");
 
-        String reason = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "attach", "running", null, null, null)));
+        String reason = reconciler.reconcile(mount(running("/dev/sdf", "/mnt/a", "vol-1", VolumeStep.ATTACH)));
 
         assertThat(reason).isEqualTo("/dev/sdf stopped at step attach; detached and deleted vol-1");
     }
@@ -58,8 +60,8 @@ class InterruptedOperationsTests {
         }
 
         String reason = parallel.reconcile(mount(
-                new VolumeResult("/dev/sdf", "/mnt/a", "vol-6", null, "attach", "running", null, null, null),
-                new VolumeResult("/dev/sdg", "/mnt/b", "vol-7", null, "attach", "running", null, null, null)));
+                running("/dev/sdf", "/mnt/a", "vol-6", VolumeStep.ATTACH),
+                running("/dev/sdg", "/mnt/b", "vol-7", VolumeStep.ATTACH)));
 
         assertThat(reason).isEqualTo("/dev/sdf stopped at step attach; deleted vol-6; /dev/sdg stopped at step attach; deleted vol-7");
     }
@@ -71,7 +73,7 @@ class InterruptedOperationsTests {
         given(volumes.ours(created)).willReturn(true);
         given(volumes.release(created)).willReturn("deleted vol-2");
 
-        String reason = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", null, null, "create-volume", "running", null, null, null)));
+        String reason = reconciler.reconcile(mount(running("/dev/sdf", "/mnt/a", null, VolumeStep.CREATE_VOLUME)));
 
         assertThat(reason).contains("deleted vol-2");
     }
@@ -82,7 +84,7 @@ class InterruptedOperationsTests {
         given(volumes.find("vol-3")).willReturn(Optional.of(older));
         given(volumes.ours(older)).willReturn(true);
 
-        reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-3", null, "check-filesystem", "running", null, null, null)));
+        reconciler.reconcile(mount(running("/dev/sdf", "/mnt/a", "vol-3", VolumeStep.CHECK_FILESYSTEM)));
 
         then(volumes).should(never()).release(older);
     }
@@ -94,10 +96,8 @@ class InterruptedOperationsTests {
         given(volumes.find("solr", "/mnt/a")).willReturn(List.of(kept));
         given(volumes.ours(kept)).willReturn(true);
 
-        String reattaching = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-8", null, "await-attached",
-                "running", null, null, null)));
-        String beforeTheId = reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", null, null, "pre-mount-hook",
-                "running", null, null, null)));
+        String reattaching = reconciler.reconcile(mount(running("/dev/sdf", "/mnt/a", "vol-8", VolumeStep.AWAIT_ATTACHED)));
+        String beforeTheId = reconciler.reconcile(mount(running("/dev/sdf", "/mnt/a", null, VolumeStep.PRE_MOUNT_HOOK)));
 
         then(volumes).should(never()).release(kept);
         then(volumes).should(never()).retain(eq(kept), any());
@@ -111,8 +111,8 @@ class InterruptedOperationsTests {
         given(volumes.find("vol-4")).willReturn(Optional.of(foreign));
         given(volumes.ours(foreign)).willReturn(false);
 
-        reconciler.reconcile(mount(new VolumeResult("/dev/sdf", "/mnt/a", "vol-4", null, "attach", "running", null, null, null),
-                new VolumeResult("/dev/sdg", "/mnt/b", "vol-5", null, "done", "done", null, null, null)));
+        reconciler.reconcile(mount(running("/dev/sdf", "/mnt/a", "vol-4", VolumeStep.ATTACH),
+                new VolumeOutcome("/dev/sdg", "/mnt/b", "vol-5", null, VolumeStep.DONE, Status.DONE, null, null, null)));
 
         then(volumes).should(never()).release(foreign);
         then(volumes).should(never()).find("vol-5");
@@ -121,9 +121,30 @@ class InterruptedOperationsTests {
     @Test
     void anInterruptedSnapshotSaysItsFreezeWasThawed() {
         Operation snapshot = new Operation("op-1", OperationType.SNAPSHOT, "solr", OperationStatus.RUNNING, STARTED, null,
-                List.of(new VolumeResult("/dev/sdf", "/mnt/a", "vol-1", null, "freeze", "running", null, null, null)), null, Map.of());
+                List.of(running("/dev/sdf", "/mnt/a", "vol-1", VolumeStep.FREEZE)), null, Map.of());
 
         assertThat(reconciler.reconcile(snapshot)).contains("stopped at step freeze", "/mnt/a was thawed");
+    }
+
+    @Test
+    void namesAStepThisAgentDoesNotKnowAsTheJournalWroteIt() {
+        Volume created = volume("vol-1", STARTED.plusSeconds(1));
+        given(volumes.find("vol-1")).willReturn(Optional.of(created));
+        given(volumes.ours(created)).willReturn(true);
+        given(volumes.release(created)).willReturn("deleted vol-1");
+        VolumeOutcome newer = new VolumeOutcome("/dev/sdf", "/mnt/a", "vol-1", null, VolumeStep.UNKNOWN, Status.RUNNING, null,
+                null, null, new VolumeOutcome.Unrecognised("resize-partition", null));
+
+        assertThat(reconciler.reconcile(mount(newer))).isEqualTo("/dev/sdf stopped at step resize-partition; deleted vol-1");
+    }
+
+    @Test
+    void leavesAVolumeWhoseStatusThisAgentDoesNotKnow() {
+        VolumeOutcome newer = new VolumeOutcome("/dev/sdf", "/mnt/a", "vol-1", null, VolumeStep.ATTACH, Status.UNKNOWN, null,
+                null, null, new VolumeOutcome.Unrecognised(null, "paused"));
+
+        assertThat(reconciler.reconcile(mount(newer))).isEmpty();
+        then(volumes).shouldHaveNoInteractions();
     }
 
     @Test
@@ -160,23 +181,27 @@ class InterruptedOperationsTests {
         given(volumes.release(own)).willReturn("deleted vol-8");
 
         String reason = reconciler.reconcile(unmount(true, detachStep("vol-8"),
-                new VolumeResult("/dev/sdg", "/mnt/b", "vol-9", null, "await-detached", "running", null, null, null)));
+                running("/dev/sdg", "/mnt/b", "vol-9", VolumeStep.AWAIT_DETACHED)));
 
         assertThat(reason).contains("deleted vol-8", "vol-9 left: not created by this agent");
         then(volumes).should(never()).release(foreign);
         then(volumes).should(never()).retain(eq(own), any());
     }
 
-    static VolumeResult detachStep(String volumeId) {
-        return new VolumeResult("/dev/sdf", "/mnt/a", volumeId, null, "detach", "running", null, null, null);
+    static VolumeOutcome detachStep(String volumeId) {
+        return running("/dev/sdf", "/mnt/a", volumeId, VolumeStep.DETACH);
     }
 
-    static Operation unmount(boolean deleteVolumes, VolumeResult... results) {
+    static VolumeOutcome running(String device, String mountPoint, String volumeId, VolumeStep step) {
+        return new VolumeOutcome(device, mountPoint, volumeId, null, step, Status.RUNNING, null, null, null);
+    }
+
+    static Operation unmount(boolean deleteVolumes, VolumeOutcome... results) {
         return new Operation("op-2", OperationType.UNMOUNT, "solr", OperationStatus.RUNNING, STARTED, null, List.of(results),
                 null, Map.of("deleteVolumes", deleteVolumes));
     }
 
-    static Operation mount(VolumeResult... results) {
+    static Operation mount(VolumeOutcome... results) {
         return new Operation("op-1", OperationType.MOUNT, "solr", OperationStatus.RUNNING, STARTED, null, List.of(results),
                 null, Map.of());
     }

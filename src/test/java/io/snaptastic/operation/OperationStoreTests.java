@@ -2,6 +2,7 @@ package io.snaptastic.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.snaptastic.workflow.VolumeOutcome;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class OperationStoreTests {
     void aNewStoreReadsFinishedOperationsFromTheJournal() {
         OperationStore first = store(OperationReconciler.NONE);
         TrackedOperation tracked = first.add(new JournalEntry(started("solr"), "key-1", "body"));
-        tracked.volume(VolumeResult.of("/dev/sdf", "/mnt/solr").withFreezeMillis(12).withSnapshotId("snap-1"));
+        tracked.volume(VolumeOutcome.of("/dev/sdf", "/mnt/solr").withFreezeMillis(12).withSnapshotId("snap-1"));
         tracked.detail("count", 2);
         tracked.finish(operation -> operation.succeeded(clock.instant()));
         Operation finished = tracked.current();

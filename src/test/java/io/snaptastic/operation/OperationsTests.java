@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.snaptastic.workflow.VolumeOutcome;
+import io.snaptastic.workflow.VolumeStep;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -44,8 +46,8 @@ class OperationsTests {
         Operations operations = operations(OperationsProperties.DEFAULT);
 
         Operation submitted = operations.submit(OperationType.MOUNT, "solr", null, "f", progress -> {
-            progress.volume(VolumeResult.of("/dev/sdf", "/mnt/solr").withStep("attached"));
-            progress.volume("/dev/sdf", volume -> volume.withVolumeId("vol-1").withStep("mounted"));
+            progress.volume(VolumeOutcome.of("/dev/sdf", "/mnt/solr").at(VolumeStep.ATTACH));
+            progress.volume("/dev/sdf", volume -> volume.withVolumeId("vol-1").at(VolumeStep.MOUNT));
             progress.detail("dryRun", false);
             return OperationOutcome.succeeded();
         });
@@ -55,7 +57,7 @@ class OperationsTests {
         assertThat(finished.status()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(finished.endedAt()).isNotNull();
         assertThat(finished.volumes()).containsExactly(
-                new VolumeResult("/dev/sdf", "/mnt/solr", "vol-1", null, "mounted", null, null, null, null));
+                new VolumeOutcome("/dev/sdf", "/mnt/solr", "vol-1", null, VolumeStep.MOUNT, null, null, null, null));
         assertThat(finished.details()).containsEntry("dryRun", false);
     }
 
@@ -151,14 +153,14 @@ class OperationsTests {
         Operations operations = operations(OperationsProperties.DEFAULT);
 
         Operation submitted = operations.submit(OperationType.MOUNT, "solr", null, "f", progress -> {
-            progress.volume(VolumeResult.of("/dev/sdf", "/mnt/solr").withStep("attaching"));
+            progress.volume(VolumeOutcome.of("/dev/sdf", "/mnt/solr").at(VolumeStep.ATTACH));
             throw new IllegalStateException("boom");
         });
         Operation failed = operations.await(submitted.id(), Duration.ofSeconds(10));
 
         assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(failed.error()).isEqualTo(DESCRIBED);
-        assertThat(failed.volumes()).extracting(VolumeResult::step).containsExactly("attaching");
+        assertThat(failed.volumes()).extracting(VolumeOutcome::step).containsExactly(VolumeStep.ATTACH);
     }
 
     @Test

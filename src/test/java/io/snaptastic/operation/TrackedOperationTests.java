@@ -3,6 +3,7 @@ package io.snaptastic.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.snaptastic.workflow.VolumeOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,8 +67,8 @@ class TrackedOperationTests {
         Journal journal = new Journal(false);
         TrackedOperation operation = tracked(journal);
 
-        operation.volume(VolumeResult.of("/dev/sdf", "/mnt/a").withVolumeId("vol-1"));
-        assertThat(journal.last().volumes()).extracting(VolumeResult::volumeId).containsExactly("vol-1");
+        operation.volume(VolumeOutcome.of("/dev/sdf", "/mnt/a").withVolumeId("vol-1"));
+        assertThat(journal.last().volumes()).extracting(VolumeOutcome::volumeId).containsExactly("vol-1");
 
         operation.detail("attempt", 2);
         assertThat(journal.last().details()).containsEntry("attempt", 2);
@@ -87,7 +88,7 @@ class TrackedOperationTests {
             for (int i = 0; i < 16; i++) {
                 String device = "/dev/sd" + (char) ('f' + i);
                 seenOnReturn.add(volumes.submit(() -> {
-                    operation.volume(VolumeResult.of(device, "/mnt/" + device.substring(5)));
+                    operation.volume(VolumeOutcome.of(device, "/mnt/" + device.substring(5)));
                     return journal.last().volumes().stream().anyMatch(v -> v.device().equals(device));
                 }));
             }
@@ -113,7 +114,7 @@ class TrackedOperationTests {
         TrackedOperation operation = tracked(journal);
         operation.finish(current -> current.failed(START.plusSeconds(1), OperationProblem.agentStopped("stopped")));
 
-        operation.volume(VolumeResult.of("/dev/sdf", "/mnt/a"));
+        operation.volume(VolumeOutcome.of("/dev/sdf", "/mnt/a"));
 
         assertThat(operation.finish(current -> current.succeeded(START.plusSeconds(2)))).isFalse();
         assertThat(journal.writes()).isEqualTo(1);

@@ -3,11 +3,12 @@ package io.snaptastic.web;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationStatus;
 import io.snaptastic.operation.OperationType;
-import io.snaptastic.operation.VolumeResult;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterSettings;
 import io.snaptastic.snapshotter.VolumeSpec;
 import io.snaptastic.snapshotter.YamlSnapshotter;
+import io.snaptastic.workflow.VolumeOutcome;
+import io.snaptastic.workflow.VolumeStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class ApiFixtures {
 
     public static Operation succeeded(String id, OperationType type, String snapshotter) {
         return new Operation(id, type, snapshotter, OperationStatus.SUCCEEDED, STARTED, STARTED.plusSeconds(3),
-                List.of(VolumeResult.of("/dev/sdf", "/mnt/solr").withStep("done")), null, Map.of());
+                List.of(VolumeOutcome.of("/dev/sdf", "/mnt/solr").at(VolumeStep.DONE)), null, Map.of());
     }
 
     /** The seed tutorial's solr snapshotter resolved on one instance: /dev/sdf on /mnt/solr. */

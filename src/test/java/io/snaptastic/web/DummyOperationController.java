@@ -5,8 +5,9 @@ import io.snaptastic.operation.OperationOutcome;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.operation.RequestFingerprint;
-import io.snaptastic.operation.VolumeResult;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
+import io.snaptastic.workflow.VolumeOutcome;
+import io.snaptastic.workflow.VolumeStep;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,7 @@ class DummyOperationController {
         Operation operation = operations.submit(OperationType.MOUNT, snapshotter, idempotencyKey,
                 RequestFingerprint.of("POST /test-operations", snapshotter, request), progress -> {
                     for (String device : request.devices()) {
-                        progress.volume(VolumeResult.of(device, "/mnt" + device).withStep("mounted"));
+                        progress.volume(VolumeOutcome.of(device, "/mnt" + device).at(VolumeStep.MOUNT));
                     }
                     if (request.hold()) {
                         gate.awaitOpen();

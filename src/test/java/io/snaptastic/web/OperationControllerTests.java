@@ -75,7 +75,7 @@ class OperationControllerTests {
                 .andExpect(jsonPath("$.status").value("succeeded"))
                 .andExpect(jsonPath("$.endedAt").isNotEmpty())
                 .andExpect(jsonPath("$.volumes[0].device").value("/dev/sdf"))
-                .andExpect(jsonPath("$.volumes[0].step").value("mounted"));
+                .andExpect(jsonPath("$.volumes[0].step").value("mount"));
     }
 
     @Test

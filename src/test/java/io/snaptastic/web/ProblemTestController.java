@@ -50,7 +50,7 @@ class ProblemTestController {
             case "ec2-snapshot-rate" -> new Ec2Exception.SnapshotRateExceeded("SnapshotCreationPerVolumeRateExceeded", "too soon", null);
             case "ec2-snapshot-limit" -> new Ec2Exception.SnapshotLimitExceeded("ConcurrentSnapshotLimitExceeded", "too many", null);
             case "snapshot-limit-workflow" -> new WorkflowFailedException(new WorkflowResult(List.of(new VolumeOutcome("/dev/sdf",
-                    "/mnt/solr", "vol-1", null, VolumeStep.CREATE_SNAPSHOT, VolumeOutcome.Status.FAILED, null, "too many pending")),
+                    "/mnt/solr", "vol-1", null, VolumeStep.CREATE_SNAPSHOT, VolumeOutcome.Status.FAILED, null, "too many pending", null)),
                     null, new Ec2Exception.SnapshotLimitExceeded("ConcurrentSnapshotLimitExceeded", "too many", null)));
             case "ec2-invalid-request" -> new Ec2Exception.InvalidRequest("InvalidParameterValue", "bad size", null);
             case "ec2-denied" -> new Ec2Exception.Denied("UnauthorizedOperation", "not allowed", null);
