@@ -1,9 +1,9 @@
 package io.snaptastic.instance;
 
+import io.snaptastic.support.Lazy;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.imds.Ec2MetadataClient;
@@ -22,50 +22,48 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
     static final String REGION = "/latest/meta-data/placement/region";
     static final String USERDATA = "/latest/user-data";
 
-    private final Supplier<Ec2MetadataClient> factory;
     private final UserdataParser parser = new UserdataParser();
-    private final Map<String, String> cache = new ConcurrentHashMap<>();
-    private Ec2MetadataClient client;
-    private volatile Map<String, Object> userdata;
+    // Each is computed once; a failure is not kept (support.Lazy), so the next call asks again.
+    private final Lazy<Ec2MetadataClient> client;
+    private final Lazy<String> instanceId = new Lazy<>(() -> fetch(INSTANCE_ID));
+    private final Lazy<String> availabilityZone = new Lazy<>(() -> fetch(AVAILABILITY_ZONE));
+    // An IMDS without the region document (older emulators) answers 404; the zone's region is taken then.
+    private final Lazy<String> region = new Lazy<>(() -> fetchIfPresent(REGION).orElseGet(() -> regionOf(availabilityZone())));
+    private final Lazy<Map<String, Object>> userdata = new Lazy<>(() -> Collections.unmodifiableMap(parser.parse(fetchUserdata())));
 
     /**
      * @param factory builds the client on the first call, not at start-up (it takes tens of milliseconds
      *     there): nothing asks IMDS before the agent is ready unless a snapshotter mounts on start
      */
     public ImdsInstanceIdentity(Supplier<Ec2MetadataClient> factory) {
-        this.factory = factory;
+        this.client = new Lazy<>(() -> {
+            try {
+                return factory.get();
+            } catch (RuntimeException e) {
+                throw new InstanceMetadataException("the instance metadata client could not be built: " + e.getMessage(), e);
+            }
+        });
     }
 
     @Override
     public String instanceId() {
-        return cached(INSTANCE_ID);
+        return instanceId.get();
     }
 
     @Override
     public String availabilityZone() {
-        return cached(AVAILABILITY_ZONE);
+        return availabilityZone.get();
     }
 
-    /** An IMDS without the region document (older emulators) answers 404; the zone's region is taken then. */
     @Override
     public String region() {
-        String region = cache.get(REGION);
-        if (region == null) {
-            region = fetchIfPresent(REGION).orElseGet(() -> regionOf(availabilityZone()));
-            cache.putIfAbsent(REGION, region);
-        }
-        return region;
+        return region.get();
     }
 
     /** Kept once read and valid; a failure or an invalid document is not kept, so the next call asks again. */
     @Override
     public Map<String, Object> userdata() {
-        Map<String, Object> known = userdata;
-        if (known == null) {
-            known = Collections.unmodifiableMap(parser.parse(fetchUserdata()));
-            userdata = known;
-        }
-        return known;
+        return userdata.get();
     }
 
     private String fetchUserdata() {
@@ -79,11 +77,6 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
         } catch (SdkClientException e) {
             throw unavailable(USERDATA, e);
         }
-    }
-
-    // A failure is not cached, so the next call asks again.
-    private String cached(String path) {
-        return cache.computeIfAbsent(path, this::fetch);
     }
 
     private String fetch(String path) {
@@ -118,22 +111,15 @@ public final class ImdsInstanceIdentity implements InstanceIdentity, AutoCloseab
                 "the instance metadata service (IMDSv2) did not answer " + path + ": " + e.getMessage(), e);
     }
 
-    /** A client that cannot be built is not kept, so the next call tries again. */
-    private synchronized Ec2MetadataClient imds() {
-        if (client == null) {
-            try {
-                client = factory.get();
-            } catch (RuntimeException e) {
-                throw new InstanceMetadataException("the instance metadata client could not be built: " + e.getMessage(), e);
-            }
-        }
-        return client;
+    private Ec2MetadataClient imds() {
+        return client.get();
     }
 
     @Override
-    public synchronized void close() {
-        if (client != null) {
-            client.close();
+    public void close() {
+        Ec2MetadataClient built = client.ifComputed();
+        if (built != null) {
+            built.close();
         }
     }
 }
