@@ -4,7 +4,6 @@ import io.snaptastic.host.HostException.DeviceNotEmptyException;
 import io.snaptastic.host.HostException.FilesystemCheckException;
 import io.snaptastic.host.HostException.HostCommandException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,22 +19,24 @@ public class Filesystems {
 
     private static final Logger log = LoggerFactory.getLogger(Filesystems.class);
 
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(30);
-    private static final Duration CHECK_TIMEOUT = Duration.ofHours(2);
-    private static final Duration GROW_TIMEOUT = Duration.ofMinutes(30);
     private static final Pattern XFS_DATA = Pattern.compile("(?m)^data\\s*=\\s*bsize=(\\d+)\\s+blocks=(\\d+)");
 
     private final HostExecutor executor;
     private final MountTable mountTable;
+    private final HostTimeouts timeouts;
 
     public Filesystems(HostExecutor executor) {
         this(executor, new MountTable());
     }
 
     public Filesystems(HostExecutor executor, MountTable mountTable) {
+        this(executor, mountTable, HostTimeouts.DEFAULT);
+    }
+
+    public Filesystems(HostExecutor executor, MountTable mountTable, HostTimeouts timeouts) {
         this.executor = executor;
         this.mountTable = mountTable;
+        this.timeouts = timeouts;
     }
 
     /** What the device holds, by low-level probing ({@code blkid -p}), which no stale cache can fool. */
@@ -64,7 +65,7 @@ public class Filesystems {
                 ? Command.of("mkfs.ext4", "-q", "-E", "lazy_itable_init=1,lazy_journal_init=1", "--", real.toString())
                 : Command.of("mkfs.xfs", "-q", "--", real.toString());
         log.info("formatting {} ({}) as {}", device, real, fsType);
-        executor.run(mkfs.withTimeout(FORMAT_TIMEOUT));
+        executor.run(mkfs.withTimeout(timeouts.format()));
     }
 
     /**
@@ -115,14 +116,14 @@ public class Filesystems {
         Command grow = isExt(fsType)
                 ? Command.of("resize2fs", "--", real.toString())
                 : Command.of("xfs_growfs", "-d", "--", mp);
-        executor.run(grow.withTimeout(GROW_TIMEOUT));
+        executor.run(grow.withTimeout(timeouts.grow()));
         Size after = filesystemSize(real, mp, fsType);
         // A remainder too small for a new block group or allocation group is left unused by design.
         return after.bytes() > before.bytes();
     }
 
     private Probe probeReal(Path real) {
-        Command blkid = Command.of("blkid", "-p", "-o", "export", "--", real.toString()).withTimeout(PROBE_TIMEOUT);
+        Command blkid = Command.of("blkid", "-p", "-o", "export", "--", real.toString()).withTimeout(timeouts.probe());
         CommandResult result = executor.execute(blkid);
         switch (result.exitCode()) {
             case 0:
@@ -147,7 +148,7 @@ public class Filesystems {
      * e2fsck's output; the log has that output.
      */
     private void checkExt(Path device, Path real) {
-        Command e2fsck = Command.of("e2fsck", "-p", "--", real.toString()).withTimeout(CHECK_TIMEOUT);
+        Command e2fsck = Command.of("e2fsck", "-p", "--", real.toString()).withTimeout(timeouts.check());
         CommandResult result = executor.execute(e2fsck);
         int exit = result.exitCode();
         if (exit >= 4 || exit < 0) {
@@ -165,7 +166,7 @@ public class Filesystems {
 
     private long deviceSize(Path real) {
         // blockdev takes no "--"; the operand is a checked /dev path, so it cannot pose as an option.
-        String out = executor.run(Command.of("blockdev", "--getsize64", real.toString()).withTimeout(PROBE_TIMEOUT))
+        String out = executor.run(Command.of("blockdev", "--getsize64", real.toString()).withTimeout(timeouts.probe()))
                 .stdout().strip();
         try {
             return Long.parseLong(out);
@@ -180,7 +181,7 @@ public class Filesystems {
             Map<String, String> header = ext4Header(real);
             return new Size(number(header, "Block count"), number(header, "Block size"));
         }
-        String info = executor.run(Command.of("xfs_growfs", "-n", "--", mountPoint).withTimeout(PROBE_TIMEOUT)).stdout();
+        String info = executor.run(Command.of("xfs_growfs", "-n", "--", mountPoint).withTimeout(timeouts.probe())).stdout();
         Matcher data = XFS_DATA.matcher(info);
         if (!data.find()) {
             throw new IllegalStateException("xfs_growfs -n printed no data section for " + mountPoint);
@@ -189,7 +190,7 @@ public class Filesystems {
     }
 
     private Map<String, String> ext4Header(Path real) {
-        String out = executor.run(Command.of("dumpe2fs", "-h", "--", real.toString()).withTimeout(PROBE_TIMEOUT)).stdout();
+        String out = executor.run(Command.of("dumpe2fs", "-h", "--", real.toString()).withTimeout(timeouts.probe())).stdout();
         Map<String, String> header = new HashMap<>();
         for (String line : out.split("\n")) {
             int colon = line.indexOf(':');

@@ -4,11 +4,13 @@ import io.snaptastic.config.PlatformDefaults;
 import io.snaptastic.config.SnaptasticProperties;
 import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The host adapters. Device and sysfs directories: the configured ones, else the platform's (the sandbox's), else the real ones. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HostTimeouts.class)
 public class HostConfiguration {
 
     @Bean
@@ -17,8 +19,8 @@ public class HostConfiguration {
     }
 
     @Bean
-    Filesystems filesystems(HostExecutor executor, MountTable mountTable) {
-        return new Filesystems(executor, mountTable);
+    Filesystems filesystems(HostExecutor executor, MountTable mountTable, HostTimeouts timeouts) {
+        return new Filesystems(executor, mountTable, timeouts);
     }
 
     @Bean
@@ -27,8 +29,8 @@ public class HostConfiguration {
     }
 
     @Bean
-    Mounter mounter(HostExecutor executor, MountTable mountTable) {
-        return new UtilLinuxMounter(executor, mountTable);
+    Mounter mounter(HostExecutor executor, MountTable mountTable, HostTimeouts timeouts) {
+        return new UtilLinuxMounter(executor, mountTable, timeouts);
     }
 
     @Bean

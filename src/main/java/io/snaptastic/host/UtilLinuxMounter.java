@@ -21,14 +21,18 @@ public class UtilLinuxMounter implements Mounter {
 
     private static final Logger log = LoggerFactory.getLogger(UtilLinuxMounter.class);
 
-    private static final Duration MOUNT_TIMEOUT = Duration.ofMinutes(2);
-
     private final HostExecutor executor;
     private final MountTable mountTable;
+    private final Duration timeout;
 
     public UtilLinuxMounter(HostExecutor executor, MountTable mountTable) {
+        this(executor, mountTable, HostTimeouts.DEFAULT);
+    }
+
+    public UtilLinuxMounter(HostExecutor executor, MountTable mountTable, HostTimeouts timeouts) {
         this.executor = executor;
         this.mountTable = mountTable;
+        this.timeout = timeouts.mount();
     }
 
     @Override
@@ -48,7 +52,7 @@ public class UtilLinuxMounter implements Mounter {
         createDirectory(mp);
         log.info("mounting {} ({}) at {} as {} with {}", device, real, mp, fsType, joinedOptions);
         Command mount = Command.of("mount", "-t", fsType, "-o", joinedOptions, "--", real.toString(), mp)
-                .withTimeout(MOUNT_TIMEOUT);
+                .withTimeout(timeout);
         CommandResult result = executor.execute(mount);
         if (!result.succeeded()) {
             HostCommandException failure = new HostCommandException("could not mount " + mp, mount, result);
@@ -77,7 +81,7 @@ public class UtilLinuxMounter implements Mounter {
             return;
         }
         Command umount = (lazy ? Command.of("umount", "-l", "--", mp) : Command.of("umount", "--", mp))
-                .withTimeout(MOUNT_TIMEOUT);
+                .withTimeout(timeout);
         CommandResult result = executor.execute(umount);
         if (result.succeeded()) {
             log.info("unmounted {}", mp);

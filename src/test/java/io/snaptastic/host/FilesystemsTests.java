@@ -136,6 +136,17 @@ class FilesystemsTests {
     }
 
     @Test
+    void givesE2fsckTheConfiguredTime() {
+        host.expectSuccess("e2fsck", "-p", "--", DEV);
+        Filesystems patient = new Filesystems(host, new MountTable(mountInfo),
+                new HostTimeouts(null, null, java.time.Duration.ofHours(6), null, null));
+
+        patient.check(device, "ext4");
+
+        assertThat(host.executed().get(0).timeout()).isEqualTo(java.time.Duration.ofHours(6));
+    }
+
+    @Test
     void checksExt3WithE2fsckToo() {
         host.expectSuccess("e2fsck", "-p", "--", DEV);
 

@@ -40,6 +40,17 @@ class HostConfigurationTests {
     }
 
     @Test
+    void bindsTheHostCommandTimeoutsAndRefusesANonPositiveOne() {
+        runner.withPropertyValues("snaptastic.state-dir=" + stateDir, "snaptastic.host-timeouts.check=3h").run(context -> {
+            HostTimeouts timeouts = context.getBean(HostTimeouts.class);
+            assertThat(timeouts.check()).isEqualTo(java.time.Duration.ofHours(3));
+            assertThat(timeouts.mount()).as("a default").isEqualTo(java.time.Duration.ofMinutes(2));
+        });
+        runner.withPropertyValues("snaptastic.state-dir=" + stateDir, "snaptastic.host-timeouts.mount=0s").run(context ->
+                assertThat(context).getFailure().rootCause().hasMessageContaining("snaptastic.host-timeouts.mount: must be more than 0s"));
+    }
+
+    @Test
     void usesThePlatformsDirectoriesWhenNoneAreConfigured() {
         runner.withPropertyValues("snaptastic.state-dir=" + stateDir)
                 .withBean(PlatformDefaults.class, () -> new Sandbox(Path.of("/sandbox/dev"), Path.of("/sandbox/sys")))
