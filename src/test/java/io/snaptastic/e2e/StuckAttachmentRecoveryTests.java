@@ -1,5 +1,6 @@
 package io.snaptastic.e2e;
 
+import static io.snaptastic.e2e.SandboxClient.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,12 +93,6 @@ class StuckAttachmentRecoveryTests {
             assertThat(volume.get("error").asText()).contains("never finished attaching");
             assertThat(AgentUnderTest.mounted(agent.mountPoint("solr"))).isFalse();
         }
-    }
-
-    private static String state(Ec2Client ec2, String id) {
-        // A filter, not an id: EC2 answers an id that no longer exists with InvalidVolume.NotFound.
-        return ec2.describeVolumes(b -> b.filters(Filter.builder().name("volume-id").values(id).build()))
-                .volumes().stream().findFirst().map(Volume::stateAsString).orElse("deleted");
     }
 
     /** The operation once reconciled: that runs in the background once the agent is up. */

@@ -1,19 +1,16 @@
 package io.snaptastic.e2e;
 
+import static io.snaptastic.e2e.SandboxClient.tags;
+import static io.snaptastic.e2e.SandboxClient.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Volume;
 import tools.jackson.databind.JsonNode;
 
@@ -96,16 +93,6 @@ class UnmountRecoveryTests {
                 .until(() -> agent.log().contains("sandbox: detaching " + volumeId));
         agent.kill();
         return id;
-    }
-
-    private static Optional<Volume> volume(Ec2Client ec2, String volumeId) {
-        // A filter, not an id: EC2 answers an id that no longer exists with InvalidVolume.NotFound.
-        return ec2.describeVolumes(b -> b.filters(Filter.builder().name("volume-id").values(volumeId).build()))
-                .volumes().stream().findFirst();
-    }
-
-    private static Map<String, String> tags(Volume volume) {
-        return volume.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
     }
 
     /** The operation once reconciled: that runs in the background once the agent is up. */
