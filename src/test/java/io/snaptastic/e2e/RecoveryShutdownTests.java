@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,18 +23,8 @@ class RecoveryShutdownTests {
     static final String SOLR = "{\"snapshotter\":\"solr\"}";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    AgentProcess agent;
-
-    @BeforeEach
-    void root() throws Exception {
-        agent = new AgentProcess(Files.createTempDirectory("snaptastic-stop").toRealPath());
-    }
-
-    @AfterEach
-    void release() throws Exception {
-        agent.kill();
-        AgentUnderTest.release(agent.root());
-    }
+    @RegisterExtension
+    final AgentProcess agent = AgentProcess.inTempDirectory("snaptastic-stop");
 
     @Test
     void aStopDuringAFreezeWaitsForTheSnapshotAndItsThaw() throws Exception {

@@ -8,14 +8,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.snaptastic.host.Command;
 import io.snaptastic.host.ProcessHostExecutor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Volume;
 
@@ -27,18 +25,8 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 @RequiresLoopDevices
 class UnconfiguredVolumeTests {
 
-    AgentProcess agent;
-
-    @BeforeEach
-    void root() throws Exception {
-        agent = new AgentProcess(Files.createTempDirectory("snaptastic-unconfigured").toRealPath());
-    }
-
-    @AfterEach
-    void release() throws Exception {
-        agent.kill();
-        AgentUnderTest.release(agent.root());
-    }
+    @RegisterExtension
+    final AgentProcess agent = AgentProcess.inTempDirectory("snaptastic-unconfigured");
 
     @Test
     void anAttachedVolumeNoConfiguredMountPointUsesIsRetainedAndDetachedAndAMountedOneIsLeft() throws Exception {
