@@ -1,7 +1,8 @@
 package io.snaptastic.cli;
 
 import ch.qos.logback.classic.Level;
-import io.snaptastic.host.Freezer;
+import io.snaptastic.host.freeze.Freezer;
+import io.snaptastic.host.freeze.RecordingFreezer;
 import io.snaptastic.host.MountTable;
 import io.snaptastic.host.ProcessHostExecutor;
 import java.util.List;
@@ -35,7 +36,7 @@ final class ThawCommand implements CliCommand {
     }
 
     private static int thaw(CliArguments args, Console console) {
-        Freezer freezer = new Freezer(new ProcessHostExecutor(), new MountTable(), args.stateDir());
+        Freezer freezer = new RecordingFreezer(new ProcessHostExecutor(), new MountTable(), args.stateDir());
         List<String> recorded;
         List<String> left;
         try {

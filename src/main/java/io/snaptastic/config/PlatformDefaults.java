@@ -3,6 +3,7 @@ package io.snaptastic.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where EC2 and the instance metadata service are when the configuration does not say. In
@@ -28,6 +29,21 @@ public interface PlatformDefaults {
     /** Static credentials for an endpoint that needs no real ones; empty for the SDK's default chain. */
     default Optional<StaticCredentials> credentials() {
         return Optional.empty();
+    }
+
+    /**
+     * The one order every such setting is looked up in: the configured value, else the platform's
+     * default, else the built-in one.
+     *
+     * @param platform the running platform's defaults; null when nothing provides them (production)
+     * @param builtIn the value without either; null where the SDK's own default applies
+     */
+    static <T> T resolve(T configured, PlatformDefaults platform, Function<PlatformDefaults, Optional<T>> platformValue,
+            T builtIn) {
+        if (configured != null) {
+            return configured;
+        }
+        return Optional.ofNullable(platform).flatMap(platformValue).orElse(builtIn);
     }
 
     /** An access key pair. */

@@ -53,9 +53,12 @@ public record SnaptasticProperties(
      * @param ec2Endpoint the EC2 endpoint; the SDK's regional default when empty
      * @param imdsEndpoint the instance metadata endpoint; the SDK's default when empty
      * @param callTimeout the longest a single AWS API call may take, retries included
+     * @param connectTimeout the longest opening a connection to the EC2 endpoint may take (a proxy or a VPC
+     *     endpoint far away may need more)
      */
     public record Aws(
-            String region, URI ec2Endpoint, URI imdsEndpoint, @DefaultValue("30s") Duration callTimeout) {}
+            String region, URI ec2Endpoint, URI imdsEndpoint, @DefaultValue("30s") Duration callTimeout,
+            @DefaultValue("2s") Duration connectTimeout) {}
 
     /**
      * How the API is protected.
@@ -74,7 +77,8 @@ public record SnaptasticProperties(
      * @param device from attached until the block device shows up on the host
      * @param detached from DetachVolume until the volume is detached
      * @param pendingSnapshot how long a mount waits for the newest snapshot to complete
-     * @param parallelVolumes how many volumes of one operation are worked on at once
+     * @param parallelVolumes deprecated, null when not set: {@code snaptastic.operations.parallel-volumes}
+     *     replaces it (it is no timeout), and this key is read only when that one is not set
      */
     public record Timeouts(
             @DefaultValue("5m") Duration volumeAvailable,
@@ -82,7 +86,7 @@ public record SnaptasticProperties(
             @DefaultValue("60s") Duration device,
             @DefaultValue("5m") Duration detached,
             @DefaultValue("30m") Duration pendingSnapshot,
-            @DefaultValue("16") int parallelVolumes,
+            Integer parallelVolumes,
             // CSI's stuckAttachingTimeout (pkg/cloud/cloud.go).
             @DefaultValue("90s") Duration stuckAttaching) {
 
@@ -93,7 +97,7 @@ public record SnaptasticProperties(
 
         /** The timeouts before stuck-attaching existed; it gets its default. */
         public Timeouts(Duration volumeAvailable, Duration attached, Duration device, Duration detached,
-                Duration pendingSnapshot, int parallelVolumes) {
+                Duration pendingSnapshot, Integer parallelVolumes) {
             this(volumeAvailable, attached, device, detached, pendingSnapshot, parallelVolumes, null);
         }
     }

@@ -29,28 +29,27 @@ import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
  * @param region asked only when the client is built, as it may come from instance metadata
  * @param credentials static credentials; null for the SDK's default chain
  * @param callTimeout the longest one API call may take, retries included
+ * @param connectTimeout the longest opening a connection may take
  */
-record Ec2ClientSettings(URI endpoint, Supplier<String> region, StaticCredentials credentials, Duration callTimeout) {
+record Ec2ClientSettings(
+        URI endpoint, Supplier<String> region, StaticCredentials credentials, Duration callTimeout, Duration connectTimeout) {
 
     /** Attempts per call; the adaptive strategy also slows the client down while EC2 throttles. */
     static final int MAX_ATTEMPTS = 5;
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-
     Ec2ClientSettings {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
     }
 
     static Ec2ClientSettings resolve(
             SnaptasticProperties.Aws aws, PlatformDefaults defaults, InstanceIdentity identity) {
-        URI endpoint = aws.ec2Endpoint();
-        if (endpoint == null && defaults != null) {
-            endpoint = defaults.ec2Endpoint().orElse(null);
-        }
-        StaticCredentials credentials = defaults == null ? null : defaults.credentials().orElse(null);
+        URI endpoint = PlatformDefaults.resolve(aws.ec2Endpoint(), defaults, PlatformDefaults::ec2Endpoint, null);
+        // No setting names credentials: the SDK's default chain applies unless the platform brings its own.
+        StaticCredentials credentials = PlatformDefaults.resolve(null, defaults, PlatformDefaults::credentials, null);
         Supplier<String> region = hasText(aws.region()) ? aws::region : identity::region;
-        return new Ec2ClientSettings(endpoint, region, credentials, aws.callTimeout());
+        return new Ec2ClientSettings(endpoint, region, credentials, aws.callTimeout(), aws.connectTimeout());
     }
 
     Ec2Client build() {
@@ -63,7 +62,7 @@ record Ec2ClientSettings(URI endpoint, Supplier<String> region, StaticCredential
                 .region(Region.of(region.get()))
                 .credentialsProvider(credentialsProvider())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .connectionTimeout(connectTimeout)
                         .socketTimeout(callTimeout))
                 .overrideConfiguration(o -> o.apiCallTimeout(callTimeout)
                         .executionInterceptors(interceptors)

@@ -3,8 +3,6 @@ package io.snaptastic.host;
 import io.snaptastic.config.PlatformDefaults;
 import io.snaptastic.config.SnaptasticProperties;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,32 +22,22 @@ public class HostConfiguration {
     }
 
     @Bean
-    Mounter mounter(HostExecutor executor, MountTable mountTable) {
-        return new Mounter(executor, mountTable);
+    FormatAndMount formatAndMount(Filesystems filesystems, Mounter mounter) {
+        return new SafeFormatAndMount(filesystems, mounter);
     }
 
-    /** Thaws what a killed agent left frozen before anything else runs, and everything at shutdown. */
-    @Bean(initMethod = "thawRecorded", destroyMethod = "close")
-    Freezer freezer(HostExecutor executor, MountTable mountTable, SnaptasticProperties properties) {
-        return new Freezer(executor, mountTable, properties.stateDir());
+    @Bean
+    Mounter mounter(HostExecutor executor, MountTable mountTable) {
+        return new UtilLinuxMounter(executor, mountTable);
     }
 
     @Bean
     DeviceResolver deviceResolver(SnaptasticProperties properties, ObjectProvider<PlatformDefaults> platform) {
         SnaptasticProperties.Host host = properties.host();
-        return new DeviceResolver(
-                directory(host.deviceDir(), platform, PlatformDefaults::deviceDir, "/dev"),
-                directory(host.sysfsRoot(), platform, PlatformDefaults::sysfsRoot, "/sys"),
-                host.deviceNameOffset());
-    }
-
-    private static Path directory(
-            Path configured, ObjectProvider<PlatformDefaults> platform,
-            Function<PlatformDefaults, Optional<Path>> platformDefault, String fallback) {
-        if (configured != null) {
-            return configured;
-        }
         PlatformDefaults defaults = platform.getIfAvailable();
-        return Optional.ofNullable(defaults).flatMap(platformDefault).orElse(Path.of(fallback));
+        return new DeviceResolver(
+                PlatformDefaults.resolve(host.deviceDir(), defaults, PlatformDefaults::deviceDir, Path.of("/dev")),
+                PlatformDefaults.resolve(host.sysfsRoot(), defaults, PlatformDefaults::sysfsRoot, Path.of("/sys")),
+                host.deviceNameOffset());
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The allow-lists every operand passes before it reaches a command line, so that no value from
  * configuration, userdata or a request can become an option or a path outside {@code /dev}.
  */
-final class Operands {
+public final class Operands {
 
     /** What the agent makes on an empty volume. */
     static final Set<String> NEW_FILESYSTEMS = Set.of("ext4", "xfs");
@@ -49,7 +49,7 @@ final class Operands {
     }
 
     /** An absolute, normalised mount point of safe characters, never {@code /} itself. */
-    static String mountPoint(String mountPoint) {
+    public static String mountPoint(String mountPoint) {
         if (mountPoint == null || !SAFE_PATH.matcher(mountPoint).matches() || !isNormal(Path.of(mountPoint))) {
             throw new InvalidOperandException("not an absolute, normalised mount point of safe characters: " + mountPoint);
         }

@@ -2,6 +2,7 @@ package io.snaptastic.host;
 
 import io.snaptastic.host.HostException.HostCommandException;
 import io.snaptastic.host.HostException.HostCommandTimeoutException;
+import io.snaptastic.support.Threads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,9 +80,7 @@ public class ProcessHostExecutor implements HostExecutor {
     }
 
     private static void startDaemon(Runnable runnable) {
-        Thread thread = new Thread(runnable, "host-command-output");
-        thread.setDaemon(true);
-        thread.start();
+        Threads.daemon("host-command-output").newThread(runnable).start();
     }
 
     private static void kill(Process process) {

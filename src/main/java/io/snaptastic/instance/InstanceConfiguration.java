@@ -18,20 +18,18 @@ import software.amazon.awssdk.imds.Ec2MetadataClient;
 @Configuration(proxyBeanMethods = false)
 class InstanceConfiguration {
 
-    // IMDS is a link-local service that answers in milliseconds; anything slower is not there.
+    // IMDS is a link-local service on the instance itself (169.254.169.254, "Access instance metadata for an
+    // EC2 instance", https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html):
+    // it answers in milliseconds, so anything slower is not there. An EC2 fact, not a setting.
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
     static final int RETRIES = 2;
 
     @Bean
     ImdsInstanceIdentity instanceIdentity(SnaptasticProperties properties, ObjectProvider<PlatformDefaults> defaults) {
-        URI endpoint = properties.aws().imdsEndpoint();
-        PlatformDefaults platform = defaults.getIfAvailable();
-        if (endpoint == null && platform != null) {
-            endpoint = platform.imdsEndpoint().orElse(null);
-        }
-        URI resolved = endpoint;
-        return new ImdsInstanceIdentity(() -> metadataClient(resolved));
+        URI endpoint = PlatformDefaults.resolve(
+                properties.aws().imdsEndpoint(), defaults.getIfAvailable(), PlatformDefaults::imdsEndpoint, null);
+        return new ImdsInstanceIdentity(() -> metadataClient(endpoint));
     }
 
     /** @param endpoint the IMDS endpoint; null for the SDK's default (169.254.169.254, or its settings) */

@@ -6,10 +6,12 @@ import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.MountTable;
 import io.snaptastic.instance.InstanceIdentity;
-import io.snaptastic.mount.MountService;
+import io.snaptastic.mount.MountOperations;
 import io.snaptastic.operation.Operations;
+import io.snaptastic.operation.ParallelVolumes;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
+import io.snaptastic.support.Threads;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,11 +37,7 @@ class RecoveryConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService reaperSchedule(VolumeReaper reaper, ReaperProperties settings) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "snaptastic-reaper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(Threads.daemon("snaptastic-reaper"));
         if (settings.enabled()) {
             long every = settings.interval().toMillis();
             executor.scheduleWithFixedDelay(() -> {
@@ -62,25 +60,21 @@ class RecoveryConfiguration {
 
     // Operations asks it, in the background once the agent is up, about each operation a crash left running.
     @Bean
-    InterruptedOperations interruptedOperations(OwnVolumes volumes, SnaptasticProperties properties) {
-        return new InterruptedOperations(volumes, properties.timeouts().parallelVolumes());
+    InterruptedOperations interruptedOperations(OwnVolumes volumes, ParallelVolumes parallel) {
+        return new InterruptedOperations(volumes, parallel.count());
     }
 
     // As many interrupted operations at once as one operation works on volumes: the same bound on EC2 calls.
     @Bean(destroyMethod = "close")
-    StartupReconciliation startupReconciliation(Operations operations, SnaptasticProperties properties) {
-        return new StartupReconciliation(operations, properties.timeouts().parallelVolumes());
+    StartupReconciliation startupReconciliation(Operations operations, ParallelVolumes parallel) {
+        return new StartupReconciliation(operations, parallel.count());
     }
 
     @Bean(destroyMethod = "close")
-    StartupMounts startupMounts(SnapshotterRegistry registry, SnapshotterResolver resolver, MountService mounts,
+    StartupMounts startupMounts(SnapshotterRegistry registry, SnapshotterResolver resolver, MountOperations mounts,
             Operations operations, StartupReconciliation reconciliation) {
         return new StartupMounts(registry, resolver, mounts, operations, reconciliation,
-                Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "snaptastic-startup-mount");
-            thread.setDaemon(true);
-            return thread;
-        }));
+                Executors.newSingleThreadScheduledExecutor(Threads.daemon("snaptastic-startup-mount")));
     }
 
     @Bean

@@ -1,12 +1,9 @@
 package io.snaptastic.lifecycle;
 
-import io.snaptastic.mount.MountOptions;
-import io.snaptastic.mount.MountService;
+import io.snaptastic.mount.MountOperations;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationStatus;
-import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
-import io.snaptastic.operation.Workflows;
 import io.snaptastic.workflow.Failures;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
@@ -36,13 +33,13 @@ public class StartupMounts implements AutoCloseable {
 
     private final List<Snapshotter> snapshotters;
     private final SnapshotterResolver resolver;
-    private final MountService mounts;
+    private final MountOperations mounts;
     private final Operations operations;
     private final StartupReconciliation reconciliation;
     private final ScheduledExecutorService executor;
     private final Map<String, StartupMount> state = new LinkedHashMap<>();
 
-    public StartupMounts(SnapshotterRegistry registry, SnapshotterResolver resolver, MountService mounts,
+    public StartupMounts(SnapshotterRegistry registry, SnapshotterResolver resolver, MountOperations mounts,
             Operations operations, StartupReconciliation reconciliation, ScheduledExecutorService executor) {
         this.snapshotters = registry.all().stream().filter(s -> s.settings().mountOnStartup()).toList();
         this.resolver = resolver;
@@ -79,11 +76,7 @@ public class StartupMounts implements AutoCloseable {
     void mount(String name) {
         try {
             SnapshotterContext context = resolver.resolve(name, null);
-            Operation operation = operations.submit(OperationType.MOUNT, name, null, null, progress -> {
-                progress.detail("trigger", "startup");
-                return Workflows.outcome(mounts.mount(context, new MountOptions(false, false), progress.operationId(),
-                        Workflows.listener(progress, context)));
-            });
+            Operation operation = mounts.mountAtStartup(context);
             update(name, StartupMount.mounting(operation.id()));
             Operation finished = operations.await(operation.id(), LONGEST_MOUNT);
             if (finished.status() == OperationStatus.SUCCEEDED) {

@@ -2,6 +2,7 @@ package io.snaptastic.lifecycle;
 
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.Operations;
+import io.snaptastic.support.Threads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,9 @@ public class StartupReconciliation implements AutoCloseable {
     public StartupReconciliation(Operations operations, int parallel) {
         this.operations = operations;
         this.interrupted = operations.interrupted();
-        this.executor = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, interrupted.size())), threads());
+        this.executor = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, interrupted.size())),
+                // Daemons: a reconciliation cut short at shutdown is done again at the next start.
+                Threads.numberedDaemons("snaptastic-reconcile"));
         for (Operation operation : interrupted) {
             state.put(operation.id(), new Reconciled(operation.snapshotter(), operation.type().json(), "waiting"));
             bySnapshotter.put(operation.snapshotter(), new CompletableFuture<>());
@@ -101,16 +102,6 @@ public class StartupReconciliation implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdown();
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "snaptastic-reconcile-" + count.incrementAndGet());
-            // Daemon: a reconciliation cut short at shutdown is done again at the next start.
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**

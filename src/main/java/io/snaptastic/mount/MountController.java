@@ -3,11 +3,8 @@ package io.snaptastic.mount;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.web.OperationAnswers;
 import io.snaptastic.web.OperationResponses;
-import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
-import io.snaptastic.operation.OperationOutcome;
 import io.snaptastic.operation.RequestFingerprint;
-import io.snaptastic.operation.Workflows;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.problem.ProblemResponses;
@@ -34,16 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MountController {
 
     private final SnapshotterResolver resolver;
-    private final MountService mounts;
-    private final UnmountService unmounts;
+    private final MountOperations mounts;
     private final MountOverview overview;
     private final Operations operations;
 
-    MountController(SnapshotterResolver resolver, MountService mounts, UnmountService unmounts, MountOverview overview,
-            Operations operations) {
+    MountController(SnapshotterResolver resolver, MountOperations mounts, MountOverview overview, Operations operations) {
         this.resolver = resolver;
         this.mounts = mounts;
-        this.unmounts = unmounts;
         this.overview = overview;
         this.operations = operations;
     }
@@ -68,20 +62,8 @@ class MountController {
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(request.snapshotter(), request.userdata());
-        MountOptions options = new MountOptions(request.dryRun(), request.ignoreMounted());
-        Operation operation = operations.submit(OperationType.MOUNT, context.name(), idempotencyKey,
-                RequestFingerprint.of("POST /mounts", request), progress -> {
-                    if (options.dryRun()) {
-                        progress.detail("dryRun", true);
-                        if (!context.warnings().isEmpty()) {
-                            progress.detail("warnings", context.warnings());
-                        }
-                        progress.detail("plan", mounts.plan(context, options));
-                        return OperationOutcome.succeeded();
-                    }
-                    return Workflows.outcome(
-                            mounts.mount(context, options, progress.operationId(), Workflows.listener(progress, context)));
-                });
+        Operation operation = mounts.mount(context, new MountOptions(request.dryRun(), request.ignoreMounted()),
+                idempotencyKey, RequestFingerprint.of("POST /mounts", request));
         return OperationResponses.answer(operations, operation, wait);
     }
 
@@ -100,13 +82,8 @@ class MountController {
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(snapshotter, null);
-        Operation operation = operations.submit(OperationType.UNMOUNT, context.name(), idempotencyKey,
-                RequestFingerprint.of("DELETE /mounts", snapshotter, deleteVolumes),
-                progress -> {
-                    // Journalled, so that start-up reconciliation knows what an interrupted unmount was to do.
-                    progress.detail(UnmountService.DELETE_VOLUMES, deleteVolumes);
-                    return Workflows.outcome(unmounts.unmount(context, deleteVolumes, Workflows.listener(progress, context)));
-                });
+        Operation operation = mounts.unmount(context, deleteVolumes, idempotencyKey,
+                RequestFingerprint.of("DELETE /mounts", snapshotter, deleteVolumes));
         return OperationResponses.answer(operations, operation, wait);
     }
 }

@@ -1,11 +1,11 @@
 package io.snaptastic.mount;
 
-import io.snaptastic.config.SnaptasticProperties.Timeouts;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.ec2.Volume;
 import io.snaptastic.workflow.Failures;
 import io.snaptastic.support.Parallel;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.workflow.VolumeOutcome;
@@ -34,15 +34,15 @@ public class MountService {
     private final SnapshotSelector selector;
     private final VolumeRestorer restorer;
     private final MountState state;
-    private final Timeouts timeouts;
+    private final int parallelVolumes;
     private final RetainedVolumes retained;
 
-    public MountService(Ec2 ec2, SnapshotSelector selector, VolumeRestorer restorer, MountState state, Timeouts timeouts) {
+    public MountService(Ec2 ec2, SnapshotSelector selector, VolumeRestorer restorer, MountState state, int parallelVolumes) {
         this.ec2 = ec2;
         this.selector = selector;
         this.restorer = restorer;
         this.state = state;
-        this.timeouts = timeouts;
+        this.parallelVolumes = parallelVolumes;
         this.retained = new RetainedVolumes(ec2);
     }
 
@@ -66,7 +66,7 @@ public class MountService {
         List<Snapshot> snapshots = ec2.describeSnapshots(ResourceTags.snapshotFilters(context));
         Map<String, List<RetainedVolumes.Kept>> kept = retained.find(context);
         try {
-            context.snapshotter().preMounts(context.volumes());
+            context.snapshotter().hook(Hook.PRE_MOUNTS, context.volumes());
         } catch (RuntimeException e) {
             log.warn("pre_mounts hook of {} failed", context.name(), e);
             return new WorkflowResult(context.volumes().stream().map(VolumeOutcome::start)
@@ -78,10 +78,10 @@ public class MountService {
             List<RetainedVolumes.Kept> keptHere = kept.getOrDefault(volume.mountPoint(), List.of());
             work.add(() -> mountOne(context, volume, attachments, new Sources(snapshots, keptHere), options, operationId, listener));
         }
-        List<VolumeOutcome> outcomes = Parallel.runAll(work, timeouts.parallelVolumes());
+        List<VolumeOutcome> outcomes = Parallel.runAll(work, parallelVolumes);
         String error = null;
         try {
-            context.snapshotter().postMounts(context.volumes());
+            context.snapshotter().hook(Hook.POST_MOUNTS, context.volumes());
         } catch (RuntimeException e) {
             log.warn("post_mounts hook of {} failed", context.name(), e);
             error = "post_mounts hook failed: " + Failures.describe(e);

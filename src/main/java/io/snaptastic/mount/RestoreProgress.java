@@ -1,5 +1,6 @@
 package io.snaptastic.mount;
 
+import io.snaptastic.host.FilesystemMount;
 import io.snaptastic.workflow.VolumeOutcome;
 import io.snaptastic.workflow.VolumeStep;
 import io.snaptastic.workflow.WorkflowListener;
@@ -20,6 +21,19 @@ final class RestoreProgress {
     void step(VolumeStep step) {
         outcome = outcome.at(step);
         listener.update(outcome);
+    }
+
+    /** The host's format-and-mount is at a phase; from the grow on, the volume is mounted. */
+    void phase(FilesystemMount.Phase phase) {
+        switch (phase) {
+            case FORMAT -> step(VolumeStep.FORMAT);
+            case CHECK -> step(VolumeStep.CHECK_FILESYSTEM);
+            case MOUNT -> step(VolumeStep.MOUNT);
+            case GROW -> {
+                mounted();
+                step(VolumeStep.GROW_FILESYSTEM);
+            }
+        }
     }
 
     void volumeId(String id) {

@@ -2,17 +2,15 @@ package io.snaptastic.mount;
 
 import io.snaptastic.config.SnaptasticProperties.Timeouts;
 import io.snaptastic.ec2.Ec2;
-import io.snaptastic.host.Filesystems;
-import io.snaptastic.host.Mounter;
-import io.snaptastic.host.Probe;
+import io.snaptastic.host.FilesystemMount.Origin;
 import io.snaptastic.workflow.Failures;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.workflow.VolumeOutcome;
 import io.snaptastic.snapshotter.VolumeSpec;
 import io.snaptastic.workflow.VolumeStep;
 import io.snaptastic.workflow.WorkflowListener;
-import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +27,12 @@ class RetainedReattacher {
     private static final Logger log = LoggerFactory.getLogger(RetainedReattacher.class);
 
     private final Ec2 ec2;
-    private final Filesystems filesystems;
-    private final Mounter mounter;
-    private final DeviceAwaiter devices;
+    private final AttachedVolumeMounter volumes;
     private final Timeouts timeouts;
 
-    RetainedReattacher(Ec2 ec2, Filesystems filesystems, Mounter mounter, DeviceAwaiter devices, Timeouts timeouts) {
+    RetainedReattacher(Ec2 ec2, AttachedVolumeMounter volumes, Timeouts timeouts) {
         this.ec2 = ec2;
-        this.filesystems = filesystems;
-        this.mounter = mounter;
-        this.devices = devices;
+        this.volumes = volumes;
         this.timeouts = timeouts;
     }
 
@@ -46,17 +40,17 @@ class RetainedReattacher {
         RestoreProgress progress = new RestoreProgress(VolumeOutcome.start(volume).withVolumeId(kept.id()), listener);
         try {
             progress.step(VolumeStep.PRE_MOUNT_HOOK);
-            context.snapshotter().preMount(volume);
+            context.snapshotter().hook(Hook.PRE_MOUNT, List.of(volume));
             progress.step(VolumeStep.ATTACH);
             ec2.attachVolume(kept.id(), context.instanceId(), volume.device());
-            checkAndMount(context, volume, kept.id(), progress);
+            volumes.mount(context, volume, kept.id(), Origin.KEPT, progress);
             progress.warn("reattached " + kept.id() + ", kept by an unmount at " + kept.retainedAt()
                     + " (prefer-retained), instead of restoring a snapshot");
             release(kept.id(), progress);
             progress.step(VolumeStep.SET_DELETE_ON_TERMINATION);
             ec2.setDeleteOnTermination(context.instanceId(), kept.id(), volume.deleteOnTermination());
             progress.step(VolumeStep.POST_MOUNT_HOOK);
-            context.snapshotter().postMount(volume);
+            context.snapshotter().hook(Hook.POST_MOUNT, List.of(volume));
             progress.step(VolumeStep.DONE);
             return progress.finish(VolumeOutcome.Status.DONE);
         } catch (RuntimeException e) {
@@ -68,23 +62,6 @@ class RetainedReattacher {
                     + "its filesystem), or set snaptastic.snapshotters." + context.name()
                     + ".prefer-retained=false to restore the newest snapshot instead; it is never formatted or deleted here");
         }
-    }
-
-    private void checkAndMount(SnapshotterContext context, VolumeSpec volume, String volumeId, RestoreProgress progress) {
-        progress.step(VolumeStep.AWAIT_ATTACHED);
-        ec2.awaitAttached(volumeId, context.instanceId(), timeouts.attached(), timeouts.stuckAttaching());
-        progress.step(VolumeStep.RESOLVE_DEVICE);
-        Path device = devices.await(volumeId, volume.device(), timeouts.device());
-        progress.step(VolumeStep.CHECK_FILESYSTEM);
-        Probe probe = filesystems.probe(device);
-        if (probe.fsType() == null) {
-            throw new IllegalStateException("blkid finds no filesystem on it; it is left unformatted");
-        }
-        // As for a restore: e2fsck -p for ext3/ext4; xfs is not checked, its mount replays the log (Filesystems.check).
-        filesystems.check(device, probe.fsType());
-        progress.step(VolumeStep.MOUNT);
-        mounter.mount(device, volume.mountPoint(), probe.fsType(), volume.mountOptions());
-        progress.mounted();
     }
 
     /**

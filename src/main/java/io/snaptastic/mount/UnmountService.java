@@ -8,6 +8,7 @@ import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.workflow.Failures;
 import io.snaptastic.support.Parallel;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.RetainedReason;
 import io.snaptastic.snapshotter.SnapshotterContext;
@@ -41,19 +42,21 @@ public class UnmountService {
     private final Mounter mounter;
     private final DeviceResolver resolver;
     private final Timeouts timeouts;
+    private final int parallelVolumes;
     private final LeftoverVolumes leftovers;
 
-    public UnmountService(Ec2 ec2, Mounter mounter, DeviceResolver resolver, Timeouts timeouts) {
+    public UnmountService(Ec2 ec2, Mounter mounter, DeviceResolver resolver, Timeouts timeouts, int parallelVolumes) {
         this.ec2 = ec2;
         this.mounter = mounter;
         this.resolver = resolver;
         this.timeouts = timeouts;
+        this.parallelVolumes = parallelVolumes;
         this.leftovers = new LeftoverVolumes(ec2);
     }
 
     public WorkflowResult unmount(SnapshotterContext context, boolean deleteVolumes, WorkflowListener listener) {
         try {
-            context.snapshotter().preUnmounts(context.volumes());
+            context.snapshotter().hook(Hook.PRE_UNMOUNTS, context.volumes());
         } catch (RuntimeException e) {
             log.warn("pre_unmounts hook of {} failed", context.name(), e);
             return new WorkflowResult(context.volumes().stream()
@@ -65,10 +68,10 @@ public class UnmountService {
         for (VolumeSpec volume : context.volumes()) {
             work.add(() -> unmountOne(context, volume, attachments.at(volume.device()), deleteVolumes, listener));
         }
-        List<VolumeOutcome> outcomes = Parallel.runAll(work, timeouts.parallelVolumes());
+        List<VolumeOutcome> outcomes = Parallel.runAll(work, parallelVolumes);
         String error = null;
         try {
-            context.snapshotter().postUnmounts(context.volumes());
+            context.snapshotter().hook(Hook.POST_UNMOUNTS, context.volumes());
         } catch (RuntimeException e) {
             log.warn("post_unmounts hook of {} failed", context.name(), e);
             error = "post_unmounts hook failed: " + Failures.describe(e);
@@ -81,7 +84,7 @@ public class UnmountService {
         VolumeOutcome outcome = VolumeOutcome.start(volume).withVolumeId(attached.map(Volume::id).orElse(null));
         try {
             outcome = step(listener, outcome, VolumeStep.PRE_UNMOUNT_HOOK);
-            context.snapshotter().preUnmount(volume);
+            context.snapshotter().hook(Hook.PRE_UNMOUNT, List.of(volume));
             outcome = step(listener, outcome, VolumeStep.UNMOUNT);
             Optional<MountEntry> mounted = mounter.mountedAt(volume.mountPoint());
             if (mounted.isPresent() && !isOwnMount(context, volume, attached, mounted.get())) {
@@ -112,7 +115,7 @@ public class UnmountService {
                 outcome = leftovers.delete(context, volume, outcome, listener);
             }
             outcome = step(listener, outcome, VolumeStep.POST_UNMOUNT_HOOK);
-            context.snapshotter().postUnmount(volume);
+            context.snapshotter().hook(Hook.POST_UNMOUNT, List.of(volume));
             return report(listener, outcome.at(VolumeStep.DONE).finished(VolumeOutcome.Status.DONE));
         } catch (StepFailedException e) {
             log.warn("unmounting {} failed at {}", volume.mountPoint(), e.at().step(), e.getCause());

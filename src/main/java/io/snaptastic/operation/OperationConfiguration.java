@@ -21,4 +21,9 @@ class OperationConfiguration {
                 describer.getIfAvailable(() -> FailureDescriber.GENERIC), Clock.systemUTC(),
                 reconciler.getIfAvailable(() -> OperationReconciler.NONE));
     }
+
+    @Bean
+    ParallelVolumes parallelVolumes(OperationsProperties settings, SnaptasticProperties properties) {
+        return ParallelVolumes.resolve(settings.parallelVolumes(), properties.timeouts().parallelVolumes());
+    }
 }

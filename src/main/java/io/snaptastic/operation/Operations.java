@@ -1,27 +1,21 @@
 package io.snaptastic.operation;
 
+import io.snaptastic.support.Threads;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -29,27 +23,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs operations in the background, one per snapshotter at a time, and remembers them in a journal
- * on disk so they survive a restart. An Idempotency-Key makes a retried request return the operation
- * the first one started instead of starting another.
+ * Runs operations in the background, one per snapshotter at a time, and keeps them in an
+ * {@link OperationStore} so they survive a restart. An Idempotency-Key makes a retried request return
+ * the operation the first one started instead of starting another.
  */
 public class Operations implements AutoCloseable {
 
-    static final String STOPPED_WHILE_RUNNING = "the agent stopped while the operation was running";
     private static final Logger log = LoggerFactory.getLogger(Operations.class);
 
-    private final OperationJournal journal;
+    private final OperationStore store;
     private final OperationsProperties settings;
     private final FailureDescriber describer;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
-    private final Map<String, TrackedOperation> byId = new ConcurrentHashMap<>();
-    private final Map<String, String> runningBySnapshotter = new HashMap<>();
-    private final IdempotencyKeys keys;
+    private final Map<String, String> runningBySnapshotter = new HashMap<>(); // guarded by this
+    private final IdempotencyKeys keys; // guarded by this
     private final List<Consumer<Operation>> finishedListeners = new CopyOnWriteArrayList<>();
-    private final OperationReconciler reconciler;
-    // What a crash left running, until reconcile(id): each keeps its snapshotter busy.
-    private final Set<String> unreconciled = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
     public Operations(Path journalDir, OperationsProperties settings, FailureDescriber describer, Clock clock) {
@@ -62,17 +51,15 @@ public class Operations implements AutoCloseable {
      */
     public Operations(Path journalDir, OperationsProperties settings, FailureDescriber describer, Clock clock,
             OperationReconciler reconciler) {
-        this.reconciler = reconciler;
-        this.journal = new OperationJournal(journalDir);
+        this.store = new OperationStore(journalDir, settings, clock, reconciler);
         this.settings = settings;
         this.describer = describer;
         this.clock = clock;
         this.keys = new IdempotencyKeys(settings.idempotencyWindow());
+        store.all().forEach(tracked -> keys.remember(tracked.idempotencyKey(), tracked.operationId()));
         this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 1, TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(Math.max(1, settings.queue())), threads());
+                new ArrayBlockingQueue<>(Math.max(1, settings.queue())), Threads.numberedWorkers("snaptastic-operation"));
         executor.allowCoreThreadTimeOut(true);
-        journal.readAll().forEach(this::recover);
-        prune();
     }
 
     /**
@@ -93,12 +80,11 @@ public class Operations implements AutoCloseable {
             throw new OperationsUnavailableException("the agent is shutting down; no new operation starts");
         }
         Optional<Operation> earlier =
-                keys.earlier(idempotencyKey, type, snapshotter, requestFingerprint, byId::get, clock.instant());
+                keys.earlier(idempotencyKey, type, snapshotter, requestFingerprint, store::tracked, clock.instant());
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Optional<String> reconciling = unreconciled.stream()
-                .filter(id -> byId.get(id).current().snapshotter().equals(snapshotter)).findFirst();
+        Optional<String> reconciling = store.interruptedOn(snapshotter);
         if (reconciling.isPresent()) {
             throw OperationConflictException.reconciling(snapshotter, reconciling.get());
         }
@@ -107,19 +93,15 @@ public class Operations implements AutoCloseable {
             throw new OperationConflictException(snapshotter, busy);
         }
         Operation operation = Operation.started("op-" + UUID.randomUUID(), type, snapshotter, clock.instant());
-        JournalEntry entry = new JournalEntry(operation, idempotencyKey, requestFingerprint);
-        journal.write(entry);
-        TrackedOperation tracked = new TrackedOperation(entry, journal::write);
-        // Known before it can run: quick work may finish, and its listeners look it up, before
+        // Stored before it can run: quick work may finish, and its listeners look it up, before
         // execute returns.
-        byId.put(operation.id(), tracked);
+        TrackedOperation tracked = store.add(new JournalEntry(operation, idempotencyKey, requestFingerprint));
         runningBySnapshotter.put(snapshotter, operation.id());
         try {
             executor.execute(() -> run(tracked, work));
         } catch (RejectedExecutionException e) {
-            byId.remove(operation.id());
             runningBySnapshotter.remove(snapshotter, operation.id());
-            journal.delete(operation.id());
+            store.discard(operation.id());
             throw new OperationsUnavailableException("too many operations are waiting to run; try again later");
         }
         keys.remember(idempotencyKey, operation.id());
@@ -135,15 +117,12 @@ public class Operations implements AutoCloseable {
     }
 
     public Optional<Operation> find(String id) {
-        return Optional.ofNullable(id).map(byId::get).map(TrackedOperation::current);
+        return store.find(id);
     }
 
     /** Every remembered operation, newest first; the journal's retention bounds the list. */
     public List<Operation> list() {
-        return byId.values().stream()
-                .map(TrackedOperation::current)
-                .sorted(Comparator.comparing(Operation::startedAt).thenComparing(Operation::id).reversed())
-                .toList();
+        return store.list();
     }
 
     /**
@@ -152,18 +131,7 @@ public class Operations implements AutoCloseable {
      * @throws OperationNotFoundException when no operation has that id
      */
     public Operation await(String id, Duration timeout) {
-        TrackedOperation tracked = Optional.ofNullable(id).map(byId::get).orElseThrow(OperationNotFoundException::new);
-        if (timeout.isNegative() || timeout.isZero()) {
-            return tracked.current();
-        }
-        try {
-            return tracked.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return tracked.current();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return tracked.current();
-        }
+        return Optional.ofNullable(store.tracked(id)).orElseThrow(OperationNotFoundException::new).await(timeout);
     }
 
     /** Refuses new operations, waits for running ones up to the shutdown timeout, and fails the rest. */
@@ -175,6 +143,7 @@ public class Operations implements AutoCloseable {
             }
             closed = true;
         }
+        store.close();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -187,9 +156,7 @@ public class Operations implements AutoCloseable {
         }
         OperationProblem stopped = OperationProblem.agentStopped("the agent stopped before the operation finished");
         // An operation not yet reconciled stays running in the journal: the next start reconciles it.
-        byId.values().stream()
-                .filter(tracked -> !tracked.current().finished() && !unreconciled.contains(tracked.current().id()))
-                .forEach(tracked -> finish(tracked, operation -> operation.failed(clock.instant(), stopped)));
+        store.running().forEach(tracked -> finish(tracked, operation -> operation.failed(clock.instant(), stopped)));
     }
 
     private void run(TrackedOperation tracked, Function<OperationProgress, OperationOutcome> work) {
@@ -242,73 +209,21 @@ public class Operations implements AutoCloseable {
         prune();
     }
 
-    private void recover(JournalEntry entry) {
-        TrackedOperation tracked = new TrackedOperation(entry, journal::write);
-        byId.put(entry.operation().id(), tracked);
-        if (!tracked.current().finished()) {
-            unreconciled.add(entry.operation().id());
-        }
-        keys.remember(entry.idempotencyKey(), entry.operation().id());
-    }
-
     /** The operations a crash or a kill left running that are not reconciled yet, oldest first. */
     public List<Operation> interrupted() {
-        return unreconciled.stream().map(id -> byId.get(id).current())
-                .sorted(Comparator.comparing(Operation::startedAt).thenComparing(Operation::id)).toList();
+        return store.interrupted();
     }
 
     /**
      * Asks the reconciler about an interrupted operation and marks it failed with what was done, which
-     * frees its snapshotter. Once the agent is shutting down the result is dropped and the operation stays
-     * running in the journal, so the next start reconciles it again.
+     * frees its snapshotter; once the agent is shutting down, the next start reconciles it again.
      */
     public void reconcile(String id) {
-        TrackedOperation tracked = byId.get(id);
-        if (tracked == null || !unreconciled.contains(id)) {
-            return;
-        }
-        OperationProblem stopped = OperationProblem.agentStopped(STOPPED_WHILE_RUNNING + reconcile(tracked.current()));
-        synchronized (this) {
-            if (closed) {
-                log.warn("Shutting down: operation {} is reconciled again at the next start", id);
-                return;
-            }
-            tracked.finish(operation -> operation.failed(clock.instant(), stopped));
-            unreconciled.remove(id);
-        }
-        tracked.complete();
+        store.reconcile(id);
     }
 
-    private String reconcile(Operation interrupted) {
-        try {
-            String done = reconciler.reconcile(interrupted);
-            return done == null || done.isBlank() ? "" : "; " + done;
-        } catch (RuntimeException e) {
-            log.error("Cannot reconcile interrupted operation {}", interrupted.id(), e);
-            return "; reconciling what it left failed, see the agent's log";
-        }
-    }
-
-    /** Forgets finished operations beyond the newest {@code keep} or older than {@code maxAge}. */
+    /** The store forgets what its retention lets go, and the keys of what it forgot go with it. */
     private synchronized void prune() {
-        Instant oldest = clock.instant().minus(settings.maxAge());
-        List<Operation> finished = list().stream().filter(Operation::finished).toList();
-        for (int i = 0; i < finished.size(); i++) {
-            Operation operation = finished.get(i);
-            if (i >= settings.keep() || operation.startedAt().isBefore(oldest)) {
-                byId.remove(operation.id());
-                journal.delete(operation.id());
-                keys.forget(operation.id());
-            }
-        }
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "snaptastic-operation-" + count.incrementAndGet());
-            thread.setDaemon(false);
-            return thread;
-        };
+        store.prune().forEach(keys::forget);
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAge finished operations older than this are forgotten
  * @param idempotencyWindow how long an Idempotency-Key returns the operation it first made
  * @param shutdownTimeout how long shutdown waits for running operations before marking them failed
+ * @param parallelVolumes how many volumes of one operation are worked on at once (16 when not set;
+ *     {@link ParallelVolumes} resolves it with its deprecated old key)
  */
 @ConfigurationProperties("snaptastic.operations")
 public record OperationsProperties(
@@ -21,8 +23,9 @@ public record OperationsProperties(
         @DefaultValue("200") int keep,
         @DefaultValue("7d") Duration maxAge,
         @DefaultValue("24h") Duration idempotencyWindow,
-        @DefaultValue("2m") Duration shutdownTimeout) {
+        @DefaultValue("2m") Duration shutdownTimeout,
+        Integer parallelVolumes) {
 
     public static final OperationsProperties DEFAULT =
-            new OperationsProperties(4, 16, 200, Duration.ofDays(7), Duration.ofHours(24), Duration.ofMinutes(2));
+            new OperationsProperties(4, 16, 200, Duration.ofDays(7), Duration.ofHours(24), Duration.ofMinutes(2), null);
 }

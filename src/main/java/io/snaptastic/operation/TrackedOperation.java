@@ -1,12 +1,16 @@
 package io.snaptastic.operation;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -59,8 +63,19 @@ final class TrackedOperation implements OperationProgress {
         return requestFingerprint;
     }
 
-    CompletableFuture<Operation> done() {
-        return done;
+    /** The operation once it has finished, or as it is when {@code timeout} has passed. */
+    Operation await(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            return current();
+        }
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return current();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return current();
+        }
     }
 
     @Override

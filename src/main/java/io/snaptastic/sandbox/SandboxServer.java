@@ -2,6 +2,7 @@ package io.snaptastic.sandbox;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.snaptastic.support.Threads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -9,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The JDK HTTP server on 127.0.0.1 only: the EC2 Query API at {@code /} and IMDS at {@code /latest}. */
 final class SandboxServer implements AutoCloseable {
@@ -33,14 +33,9 @@ final class SandboxServer implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
             server.createContext("/", ec2);
             server.createContext("/latest", imds);
-            AtomicInteger threads = new AtomicInteger();
             // Injected latency sleeps in these threads; with few of them, 16 volumes' calls would queue
             // behind each other, a limit EC2 (which throttles by rate, not by concurrency) does not have.
-            ExecutorService executor = Executors.newFixedThreadPool(64, runnable -> {
-                Thread thread = new Thread(runnable, "sandbox-http-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            ExecutorService executor = Executors.newFixedThreadPool(64, Threads.numberedDaemons("sandbox-http"));
             server.setExecutor(executor);
             server.start();
             return new SandboxServer(server, executor);

@@ -1,5 +1,6 @@
 package io.snaptastic.sandbox;
 
+import io.snaptastic.support.Threads;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,11 +16,7 @@ final class Transitions implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
 
     Transitions() {
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sandbox-transitions");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sandbox-transitions"));
     }
 
     void after(Duration delay, String what, Runnable step) {

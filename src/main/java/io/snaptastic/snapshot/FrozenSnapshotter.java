@@ -3,7 +3,7 @@ package io.snaptastic.snapshot;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Snapshot;
-import io.snaptastic.host.Freezer;
+import io.snaptastic.host.freeze.Freezer;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import java.time.Clock;
@@ -185,7 +185,10 @@ public class FrozenSnapshotter {
         return targets.stream().map(SnapshotTarget::volumeId).toList();
     }
 
-    /** Jittered exponential backoff between attempts of a snapshot EC2 throttled (RequestLimitExceeded). */
+    /**
+     * Jittered exponential backoff between attempts of a snapshot EC2 throttled (RequestLimitExceeded), as
+     * "Request throttling for the Amazon EC2 API" asks (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html).
+     */
     public record Backoff(int attempts, Duration base, Duration cap) {
 
         public static final Backoff DEFAULT = new Backoff(5, Duration.ofMillis(250), Duration.ofSeconds(8));

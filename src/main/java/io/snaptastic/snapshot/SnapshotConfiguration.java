@@ -1,14 +1,15 @@
 package io.snaptastic.snapshot;
 
 import io.snaptastic.ec2.Ec2;
-import io.snaptastic.host.Freezer;
+import io.snaptastic.host.freeze.Freezer;
 import io.snaptastic.host.Mounter;
+import io.snaptastic.operation.Operations;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The snapshot workflow and the snapshot listing. */
+/** The snapshot workflow, the operations that run it, and the snapshot listing. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SnapshotPacing.class)
 class SnapshotConfiguration {
@@ -17,6 +18,11 @@ class SnapshotConfiguration {
     SnapshotService snapshotService(Ec2 ec2, Mounter mounter, Freezer freezer, SnapshotPacing pacing, Clock clock) {
         FrozenSnapshotter frozen = new FrozenSnapshotter(ec2, freezer, FrozenSnapshotter.Backoff.DEFAULT, pacing, Sleeper.REAL);
         return new SnapshotService(ec2, mounter, frozen, clock);
+    }
+
+    @Bean
+    SnapshotOperations snapshotOperations(SnapshotService snapshots, Operations operations) {
+        return new SnapshotOperations(snapshots, operations);
     }
 
     @Bean

@@ -3,10 +3,8 @@ package io.snaptastic.snapshot;
 import io.snaptastic.operation.Operation;
 import io.snaptastic.web.OperationAnswers;
 import io.snaptastic.web.OperationResponses;
-import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.operation.RequestFingerprint;
-import io.snaptastic.operation.Workflows;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.problem.ProblemResponses;
@@ -35,12 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SnapshotController {
 
     private final SnapshotterResolver resolver;
-    private final SnapshotService snapshots;
+    private final SnapshotOperations snapshots;
     private final SnapshotQueryService query;
     private final SnapshotDeleter deleter;
     private final Operations operations;
 
-    SnapshotController(SnapshotterResolver resolver, SnapshotService snapshots, SnapshotQueryService query,
+    SnapshotController(SnapshotterResolver resolver, SnapshotOperations snapshots, SnapshotQueryService query,
             SnapshotDeleter deleter, Operations operations) {
         this.resolver = resolver;
         this.snapshots = snapshots;
@@ -61,9 +59,7 @@ class SnapshotController {
             @RequestParam(defaultValue = "0") int wait) {
         OperationResponses.waitDuration(wait);
         SnapshotterContext context = resolver.resolve(request.snapshotter(), request.userdata());
-        Operation operation = operations.submit(OperationType.SNAPSHOT, context.name(), idempotencyKey,
-                RequestFingerprint.of("POST /snapshots", request),
-                progress -> Workflows.outcome(snapshots.snapshot(context, Workflows.listener(progress, context))));
+        Operation operation = snapshots.snapshot(context, idempotencyKey, RequestFingerprint.of("POST /snapshots", request));
         return OperationResponses.answer(operations, operation, wait);
     }
 

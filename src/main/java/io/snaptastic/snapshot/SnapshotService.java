@@ -5,6 +5,7 @@ import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Instance;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.host.Mounter;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.DeviceNames;
 import io.snaptastic.workflow.Failures;
 import io.snaptastic.snapshotter.ResourceTags;
@@ -55,7 +56,7 @@ public class SnapshotService {
                     .toList(), e.getMessage());
         } finally {
             try {
-                context.snapshotter().postSnapshots(volumes);
+                context.snapshotter().hook(Hook.POST_SNAPSHOTS, volumes);
             } catch (RuntimeException e) {
                 log.warn("post_snapshots hook of {} failed", context.name(), e);
             }
@@ -65,8 +66,8 @@ public class SnapshotService {
     /** Whether to freeze: a failing pre-hook fails the snapshot, unless the snapshotter takes crash-consistent ones then. */
     private boolean runPreHooks(SnapshotterContext context) {
         try {
-            context.snapshotter().preSnapshots(context.volumes());
-            context.volumes().forEach(context.snapshotter()::preSnapshot);
+            context.snapshotter().hook(Hook.PRE_SNAPSHOTS, context.volumes());
+            context.volumes().forEach(volume -> context.snapshotter().hook(Hook.PRE_SNAPSHOT, List.of(volume)));
             return true;
         } catch (RuntimeException e) {
             if (!context.snapshotter().settings().snapshotWithoutFreezeOnHookFailure()) {
@@ -160,7 +161,7 @@ public class SnapshotService {
             WorkflowListener listener) {
         try {
             listener.update(outcome.at(VolumeStep.POST_SNAPSHOT_HOOK));
-            context.snapshotter().postSnapshot(target.volume());
+            context.snapshotter().hook(Hook.POST_SNAPSHOT, List.of(target.volume()));
             return outcome.at(VolumeStep.DONE).finished(VolumeOutcome.Status.DONE);
         } catch (RuntimeException e) {
             log.warn("post_snapshot hook of {} failed for {}", context.name(), target.volume().mountPoint(), e);

@@ -23,7 +23,7 @@ public final class ConfigurationValidator {
 
     private ConfigurationValidator() {}
 
-    public static List<String> validate(SnaptasticProperties properties, Map<String, SnapshotterProperties> snapshotters) {
+    public static List<String> validate(SnaptasticProperties properties, Map<String, SnapshotterSettings> snapshotters) {
         List<String> problems = new ArrayList<>();
         if (!properties.stateDir().isAbsolute()) {
             problems.add("snaptastic.state-dir: '" + properties.stateDir() + "' must be an absolute path");
@@ -40,7 +40,7 @@ public final class ConfigurationValidator {
     }
 
     private static void validate(
-            String at, String name, SnapshotterProperties snapshotter, VolumeSpecValidator volumes, List<String> problems) {
+            String at, String name, SnapshotterSettings snapshotter, VolumeSpecValidator volumes, List<String> problems) {
         if (!NAME.matcher(name).matches()) {
             problems.add(at + ": the name must be 1 to 63 letters, digits, _ or -, starting with a letter or digit");
         }
@@ -74,7 +74,7 @@ public final class ConfigurationValidator {
         });
     }
 
-    private static void validateOperations(String at, SnapshotterProperties snapshotter, List<String> problems) {
+    private static void validateOperations(String at, SnapshotterSettings snapshotter, List<String> problems) {
         if (snapshotter.maxSnapshotAge().isNegative() || snapshotter.maxSnapshotAge().isZero()) {
             problems.add(at + ".max-snapshot-age: must be positive");
         }

@@ -6,8 +6,7 @@ import java.util.Map;
 /**
  * A named set of volumes that are restored, snapshotted and unmounted together, and the hooks run
  * around those steps. YAML snapshotters implement it; so can a Spring bean of the user's, which is how
- * the Python snaptastic's subclasses move over. Every hook does nothing unless overridden; a hook
- * that throws fails the step it belongs to.
+ * the Python snaptastic's subclasses move over. A hook that throws fails the step it belongs to.
  */
 public interface Snapshotter {
 
@@ -23,32 +22,18 @@ public interface Snapshotter {
      */
     Map<String, String> filterTags(Map<String, Object> userdata);
 
-    /** Description, retention and freeze settings; the defaults unless overridden. */
+    /**
+     * Description, retention, freeze and health settings; the defaults unless overridden. A bean's own
+     * {@link #volumes}, {@link #filterTags} and {@link #hook} apply; the YAML-only components here do not.
+     */
     default SnapshotterSettings settings() {
         return SnapshotterSettings.DEFAULT;
     }
 
-    default void preMounts(List<VolumeSpec> volumes) {}
-
-    default void preMount(VolumeSpec volume) {}
-
-    default void postMount(VolumeSpec volume) {}
-
-    default void postMounts(List<VolumeSpec> volumes) {}
-
-    default void preUnmounts(List<VolumeSpec> volumes) {}
-
-    default void preUnmount(VolumeSpec volume) {}
-
-    default void postUnmount(VolumeSpec volume) {}
-
-    default void postUnmounts(List<VolumeSpec> volumes) {}
-
-    default void preSnapshots(List<VolumeSpec> volumes) {}
-
-    default void preSnapshot(VolumeSpec volume) {}
-
-    default void postSnapshot(VolumeSpec volume) {}
-
-    default void postSnapshots(List<VolumeSpec> volumes) {}
+    /**
+     * Called at each hook point: once with all the volumes for the plural points ({@code PRE_MOUNTS}),
+     * once per volume with that one volume for the others ({@link Hook#perVolume()}). Does nothing unless
+     * overridden.
+     */
+    default void hook(Hook hook, List<VolumeSpec> volumes) {}
 }

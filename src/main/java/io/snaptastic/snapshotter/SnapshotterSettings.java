@@ -1,25 +1,37 @@
 package io.snaptastic.snapshotter;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * The settings of a snapshotter beyond its volumes and hooks.
+ * One snapshotter's settings: bound from {@code snaptastic.snapshotters.NAME} for a YAML snapshotter,
+ * returned by {@link Snapshotter#settings()} for a bean; a null component takes the default written here.
  *
- * @param description snapshot description template; {key} is replaced by a tag value
- * @param retention how long snapshots are kept
- * @param freezeMaxDuration the longest a filesystem may stay frozen
- * @param snapshotWithoutFreezeOnHookFailure snapshot crash-consistent when a pre-snapshot hook fails
- * @param maxSnapshotAge the freshness health check is DOWN when a mount point's newest completed snapshot is older
- * @param mountOnStartup mount the volumes when the agent starts
- * @param startupJitter the longest random delay before that mount
- * @param cleanupCron when retention runs on its own (Spring cron); null for never
- * @param pendingSnapshotWait how long a mount waits for a newer snapshot still pending before it restores the
- *     newest completed one
- * @param preferRetained a mount reattaches the newest volume an unmount kept instead of restoring a snapshot
+ * @param filterTags userdata keys whose values tag and select the snapshots, besides mount_point (YAML only)
+ * @param volumes the volumes it manages, unless read from userdata (YAML only)
+ * @param volumesFromUserdata read the volumes from the userdata's "volumes" list instead (YAML only)
+ * @param description snapshot description; {key} is replaced by the userdata value or mount_point
+ * @param retention how long its snapshots are kept
+ * @param hooks commands run at the seed's hook points (YAML only)
+ * @param freezeMaxDuration the longest a filesystem may stay frozen before the watchdog thaws it
+ * @param snapshotWithoutFreezeOnHookFailure when a pre-snapshot hook fails, snapshot crash-consistent without freezing instead of failing
+ * @param maxSnapshotAge the snapshots health check is DOWN when a mount point's newest completed snapshot is older
+ * @param mountOnStartup mount the volumes when the agent starts; readiness stays DOWN until done
+ * @param startupJitter the longest random delay before that mount, so a fleet booting at once spreads its EC2 calls
+ * @param cleanupCron when retention runs on its own (Spring cron, six fields); null (or blank) for never
+ * @param pendingSnapshotWait how long a mount waits for a newer snapshot still pending, then restores the newest
+ *     completed one with a warning
+ * @param preferRetained a mount reattaches the newest volume an unmount kept (tagged retained, reason unmount)
+ *     instead of restoring the newest snapshot, which may be older than that volume's writes
  */
 public record SnapshotterSettings(
+        @JsonIgnore List<String> filterTags,
+        @JsonIgnore List<VolumeSpec> volumes,
+        @JsonIgnore boolean volumesFromUserdata,
         String description,
         Retention retention,
+        @JsonIgnore HooksProperties hooks,
         Duration freezeMaxDuration,
         boolean snapshotWithoutFreezeOnHookFailure,
         Duration maxSnapshotAge,
@@ -29,36 +41,21 @@ public record SnapshotterSettings(
         Duration pendingSnapshotWait,
         boolean preferRetained) {
 
-    public static final Duration DEFAULT_PENDING_SNAPSHOT_WAIT = Duration.ofMinutes(10);
+    /** Every setting at its default (and no volumes). */
+    public static final SnapshotterSettings DEFAULT =
+            new SnapshotterSettings(null, null, false, null, null, null, null, false, null, false, null, null, null, false);
 
-    public static final SnapshotterSettings DEFAULT = new SnapshotterSettings("{cluster} snapshot of {mount_point}",
-            Retention.DEFAULT, Duration.ofSeconds(30), false, Duration.ofHours(25), false, Duration.ZERO, null,
-            DEFAULT_PENDING_SNAPSHOT_WAIT, false);
-
+    // The one place the defaults are written: Spring's binder passes null for an absent key, as Java callers may.
     public SnapshotterSettings {
-        pendingSnapshotWait = pendingSnapshotWait == null ? DEFAULT_PENDING_SNAPSHOT_WAIT : pendingSnapshotWait;
-    }
-
-    /** Settings from before prefer-retained existed: it is off. */
-    public SnapshotterSettings(String description, Retention retention, Duration freezeMaxDuration,
-            boolean snapshotWithoutFreezeOnHookFailure, Duration maxSnapshotAge, boolean mountOnStartup,
-            Duration startupJitter, String cleanupCron, Duration pendingSnapshotWait) {
-        this(description, retention, freezeMaxDuration, snapshotWithoutFreezeOnHookFailure, maxSnapshotAge, mountOnStartup,
-                startupJitter, cleanupCron, pendingSnapshotWait, false);
-    }
-
-    /** Settings from before the pending-snapshot wait existed: it gets its default. */
-    public SnapshotterSettings(String description, Retention retention, Duration freezeMaxDuration,
-            boolean snapshotWithoutFreezeOnHookFailure, Duration maxSnapshotAge, boolean mountOnStartup,
-            Duration startupJitter, String cleanupCron) {
-        this(description, retention, freezeMaxDuration, snapshotWithoutFreezeOnHookFailure, maxSnapshotAge, mountOnStartup,
-                startupJitter, cleanupCron, DEFAULT_PENDING_SNAPSHOT_WAIT, false);
-    }
-
-    /** Settings without health, start-up mount and scheduled cleanup choices: those get their defaults. */
-    public SnapshotterSettings(
-            String description, Retention retention, Duration freezeMaxDuration, boolean snapshotWithoutFreezeOnHookFailure) {
-        this(description, retention, freezeMaxDuration, snapshotWithoutFreezeOnHookFailure, Duration.ofHours(25), false,
-                Duration.ZERO, null);
+        filterTags = filterTags == null ? List.of("role", "cluster", "environment") : List.copyOf(filterTags);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        hooks = hooks == null ? HooksProperties.NONE : hooks;
+        description = description == null ? "{cluster} snapshot of {mount_point}" : description;
+        retention = retention == null ? Retention.DEFAULT : retention;
+        freezeMaxDuration = freezeMaxDuration == null ? Duration.ofSeconds(30) : freezeMaxDuration;
+        maxSnapshotAge = maxSnapshotAge == null ? Duration.ofHours(25) : maxSnapshotAge;
+        startupJitter = startupJitter == null ? Duration.ZERO : startupJitter;
+        cleanupCron = cleanupCron == null || cleanupCron.isBlank() ? null : cleanupCron.strip();
+        pendingSnapshotWait = pendingSnapshotWait == null ? Duration.ofMinutes(10) : pendingSnapshotWait;
     }
 }

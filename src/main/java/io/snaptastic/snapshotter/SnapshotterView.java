@@ -12,7 +12,8 @@ import java.util.List;
  * @param volumes the configured volumes, as they are attached (a {@code /dev/sdf1} shows as
  *     {@code /dev/sdf}); absent when they come from userdata or code
  * @param filterTags the userdata keys whose values select its snapshots; absent for code
- * @param settings description, retention and freeze settings
+ * @param settings description, retention, freeze and health settings (volumes, filter tags and hooks are
+ *     not repeated in it)
  * @param warnings what the agent changed in the configured volumes; absent when nothing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,11 +28,11 @@ record SnapshotterView(
 
     static SnapshotterView of(Snapshotter snapshotter) {
         if (snapshotter instanceof YamlSnapshotter yaml) {
-            SnapshotterProperties properties = yaml.properties();
-            boolean fromUserdata = properties.volumesFromUserdata();
-            WholeDiskVolumes disks = WholeDiskVolumes.of("volumes", properties.volumes());
+            SnapshotterSettings settings = yaml.settings();
+            boolean fromUserdata = settings.volumesFromUserdata();
+            WholeDiskVolumes disks = WholeDiskVolumes.of("volumes", settings.volumes());
             return new SnapshotterView(yaml.name(), "configuration", fromUserdata ? "userdata" : "configuration",
-                    fromUserdata ? null : disks.volumes(), properties.filterTags(), yaml.settings(),
+                    fromUserdata ? null : disks.volumes(), settings.filterTags(), settings,
                     fromUserdata || disks.warnings().isEmpty() ? null : disks.warnings());
         }
         // A bean's volumes and tags depend on the userdata it is given; none is read for a listing.

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param snapshotters the snapshotters, by name
  */
 @ConfigurationProperties("snaptastic")
-public record SnapshottersProperties(Map<String, SnapshotterProperties> snapshotters) {
+public record SnapshottersProperties(Map<String, SnapshotterSettings> snapshotters) {
 
     public SnapshottersProperties {
         snapshotters = snapshotters == null ? Map.of() : Map.copyOf(snapshotters);

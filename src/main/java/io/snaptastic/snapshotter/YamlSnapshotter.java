@@ -8,12 +8,12 @@ import java.util.Map;
 public final class YamlSnapshotter implements Snapshotter {
 
     private final String name;
-    private final SnapshotterProperties properties;
+    private final SnapshotterSettings settings;
     private final HookRunner hooks;
 
-    public YamlSnapshotter(String name, SnapshotterProperties properties, HookRunner hooks) {
+    public YamlSnapshotter(String name, SnapshotterSettings settings, HookRunner hooks) {
         this.name = name;
-        this.properties = properties;
+        this.settings = settings;
         this.hooks = hooks;
     }
 
@@ -24,13 +24,13 @@ public final class YamlSnapshotter implements Snapshotter {
 
     @Override
     public List<VolumeSpec> volumes(Map<String, Object> userdata) {
-        return properties.volumesFromUserdata() ? UserdataVolumes.read(name, userdata) : properties.volumes();
+        return settings.volumesFromUserdata() ? UserdataVolumes.read(name, userdata) : settings.volumes();
     }
 
     @Override
     public Map<String, String> filterTags(Map<String, Object> userdata) {
         Map<String, String> tags = new LinkedHashMap<>();
-        for (String key : properties.filterTags()) {
+        for (String key : settings.filterTags()) {
             Object value = userdata.get(key);
             if (value == null || value instanceof Map || value instanceof List) {
                 throw new MissingUserdataException(name, key);
@@ -42,84 +42,11 @@ public final class YamlSnapshotter implements Snapshotter {
 
     @Override
     public SnapshotterSettings settings() {
-        return new SnapshotterSettings(
-                properties.description(),
-                properties.retention(),
-                properties.freezeMaxDuration(),
-                properties.snapshotWithoutFreezeOnHookFailure(),
-                properties.maxSnapshotAge(),
-                properties.mountOnStartup(),
-                properties.startupJitter(),
-                properties.cleanupCron(),
-                properties.pendingSnapshotWait(),
-                properties.preferRetained());
-    }
-
-    public SnapshotterProperties properties() {
-        return properties;
+        return settings;
     }
 
     @Override
-    public void preMounts(List<VolumeSpec> volumes) {
-        hooks.run(name, Hook.PRE_MOUNTS, commands(Hook.PRE_MOUNTS), volumes);
-    }
-
-    @Override
-    public void preMount(VolumeSpec volume) {
-        hooks.run(name, Hook.PRE_MOUNT, commands(Hook.PRE_MOUNT), List.of(volume));
-    }
-
-    @Override
-    public void postMount(VolumeSpec volume) {
-        hooks.run(name, Hook.POST_MOUNT, commands(Hook.POST_MOUNT), List.of(volume));
-    }
-
-    @Override
-    public void postMounts(List<VolumeSpec> volumes) {
-        hooks.run(name, Hook.POST_MOUNTS, commands(Hook.POST_MOUNTS), volumes);
-    }
-
-    @Override
-    public void preUnmounts(List<VolumeSpec> volumes) {
-        hooks.run(name, Hook.PRE_UNMOUNTS, commands(Hook.PRE_UNMOUNTS), volumes);
-    }
-
-    @Override
-    public void preUnmount(VolumeSpec volume) {
-        hooks.run(name, Hook.PRE_UNMOUNT, commands(Hook.PRE_UNMOUNT), List.of(volume));
-    }
-
-    @Override
-    public void postUnmount(VolumeSpec volume) {
-        hooks.run(name, Hook.POST_UNMOUNT, commands(Hook.POST_UNMOUNT), List.of(volume));
-    }
-
-    @Override
-    public void postUnmounts(List<VolumeSpec> volumes) {
-        hooks.run(name, Hook.POST_UNMOUNTS, commands(Hook.POST_UNMOUNTS), volumes);
-    }
-
-    @Override
-    public void preSnapshots(List<VolumeSpec> volumes) {
-        hooks.run(name, Hook.PRE_SNAPSHOTS, commands(Hook.PRE_SNAPSHOTS), volumes);
-    }
-
-    @Override
-    public void preSnapshot(VolumeSpec volume) {
-        hooks.run(name, Hook.PRE_SNAPSHOT, commands(Hook.PRE_SNAPSHOT), List.of(volume));
-    }
-
-    @Override
-    public void postSnapshot(VolumeSpec volume) {
-        hooks.run(name, Hook.POST_SNAPSHOT, commands(Hook.POST_SNAPSHOT), List.of(volume));
-    }
-
-    @Override
-    public void postSnapshots(List<VolumeSpec> volumes) {
-        hooks.run(name, Hook.POST_SNAPSHOTS, commands(Hook.POST_SNAPSHOTS), volumes);
-    }
-
-    private List<HookCommand> commands(Hook hook) {
-        return properties.hooks().byHook().getOrDefault(hook, List.of());
+    public void hook(Hook hook, List<VolumeSpec> volumes) {
+        hooks.run(name, hook, settings.hooks().byHook().getOrDefault(hook, List.of()), volumes);
     }
 }

@@ -4,6 +4,7 @@ import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.Mounter;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
+import io.snaptastic.support.Threads;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,11 +18,7 @@ class VolumeConfiguration {
     @Bean
     RecentAttachments recentAttachments(Ec2 ec2, Operations operations) {
         // Not an Executor bean: that would replace Spring Boot's applicationTaskExecutor.
-        ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "attachments-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService refresher = Executors.newSingleThreadExecutor(Threads.daemon("attachments-refresh"));
         RecentAttachments recent =
                 new RecentAttachments(ec2, Duration.ofMillis(500), Duration.ofSeconds(5), refresher, System::nanoTime);
         // Mounts and unmounts attach and detach; snapshots and clean-ups leave attachments alone. EC2

@@ -5,11 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.snaptastic.host.CommandResult;
 import io.snaptastic.host.Filesystems;
-import io.snaptastic.host.Freezer;
+import io.snaptastic.host.freeze.Freezer;
 import io.snaptastic.host.HostExecutor;
 import io.snaptastic.host.HostFixture;
 import io.snaptastic.host.MountTable;
-import io.snaptastic.host.Mounter;
+import io.snaptastic.host.freeze.RecordingFreezer;
+import io.snaptastic.host.UtilLinuxMounter;
 import io.snaptastic.host.ProcessHostExecutor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,8 +57,8 @@ class ThawCommandHostTests {
         mountPoint = host.mountPoint("data");
         Path device = host.loop("data", 64 << 20).device();
         new Filesystems(executor, new MountTable()).format(device, "ext4", false);
-        new Mounter(executor, new MountTable()).mount(device, mountPoint, "ext4", List.of("defaults"));
-        agentFreezer = new Freezer(executor, new MountTable(), stateDir);
+        new UtilLinuxMounter(executor, new MountTable()).mount(device, mountPoint, "ext4", List.of("defaults"));
+        agentFreezer = new RecordingFreezer(executor, new MountTable(), stateDir);
     }
 
     @AfterEach

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.HookCommand;
-import io.snaptastic.snapshotter.SnapshotterProperties;
+import io.snaptastic.snapshotter.SnapshotterSettings;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshottersProperties;
 import io.snaptastic.snapshotter.VolumeSpec;
@@ -35,7 +35,9 @@ class ConfigurationBindingTests {
                     assertThat(context).hasNotFailed();
                     SnaptasticProperties properties = context.getBean(SnaptasticProperties.class);
                     assertThat(properties.stateDir()).isEqualTo(Path.of("/var/lib/snaptastic"));
-                    SnapshotterProperties solr = context.getBean(SnapshottersProperties.class).snapshotters().get("solr");
+                    assertThat(properties.aws().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(properties.timeouts().parallelVolumes()).isNull();
+                    SnapshotterSettings solr = context.getBean(SnapshottersProperties.class).snapshotters().get("solr");
                     assertThat(solr.filterTags()).containsExactly("role", "cluster", "environment");
                     assertThat(solr.description()).isEqualTo("{cluster} snapshot of {mount_point}");
                     assertThat(solr.freezeMaxDuration()).isEqualTo(Duration.ofSeconds(30));
@@ -49,6 +51,13 @@ class ConfigurationBindingTests {
                     assertThat(context.getBean(SnapshotterRegistry.class).get("solr").volumes(java.util.Map.of()))
                             .isEqualTo(solr.volumes());
                 });
+    }
+
+    @Test
+    void bindsTheEc2ConnectTimeout() {
+        runner.withPropertyValues("snaptastic.aws.connect-timeout=10s")
+                .run(context -> assertThat(context.getBean(SnaptasticProperties.class).aws().connectTimeout())
+                        .isEqualTo(Duration.ofSeconds(10)));
     }
 
     @Test
@@ -91,7 +100,7 @@ class ConfigurationBindingTests {
                         "snaptastic.snapshotters.pg.prefer-retained=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    SnapshotterProperties solr = context.getBean(SnapshottersProperties.class).snapshotters().get("solr");
+                    SnapshotterSettings solr = context.getBean(SnapshottersProperties.class).snapshotters().get("solr");
                     assertThat(solr.maxSnapshotAge()).isEqualTo(Duration.ofHours(25));
                     assertThat(solr.mountOnStartup()).isFalse();
                     assertThat(solr.startupJitter()).isZero();

@@ -39,7 +39,7 @@ final class CredentialsProbe {
             }
         };
         SnaptasticProperties.Aws aws =
-                new SnaptasticProperties.Aws(MotoServer.REGION, URI.create(args[0]), null, Duration.ofSeconds(30));
+                new SnaptasticProperties.Aws(MotoServer.REGION, URI.create(args[0]), null, Duration.ofSeconds(30), Duration.ofSeconds(2));
         SdkEc2 ec2 = Ec2Configuration.sdkEc2(Ec2ClientSettings.resolve(aws, null, identity), identity);
         try {
             System.out.println("permitted=" + ec2.permitted(Ec2Action.DESCRIBE_VOLUMES));

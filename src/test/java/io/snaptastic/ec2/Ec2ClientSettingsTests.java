@@ -28,6 +28,7 @@ class Ec2ClientSettingsTests {
         assertThat(settings.region().get()).isEqualTo("eu-central-1");
         assertThat(identity.calls).hasValue(0);
         assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
@@ -57,7 +58,7 @@ class Ec2ClientSettingsTests {
     }
 
     private static SnaptasticProperties.Aws aws(String region, URI endpoint) {
-        return new SnaptasticProperties.Aws(region, endpoint, null, Duration.ofSeconds(7));
+        return new SnaptasticProperties.Aws(region, endpoint, null, Duration.ofSeconds(7), Duration.ofSeconds(3));
     }
 
     private static PlatformDefaults sandbox() {

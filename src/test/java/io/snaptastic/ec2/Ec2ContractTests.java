@@ -86,7 +86,7 @@ public abstract class Ec2ContractTests {
         run = UUID.randomUUID().toString();
         if (ec2 == null) {
             Ec2ClientSettings settings =
-                    new Ec2ClientSettings(endpoint(), this::region, credentials(), Duration.ofSeconds(30));
+                    new Ec2ClientSettings(endpoint(), this::region, credentials(), Duration.ofSeconds(30), Duration.ofSeconds(2));
             ec2 = Ec2Configuration.sdkEc2(settings, new TestIdentity(), PAGE_SIZE);
             raw = settings.build();
             zone = ec2.describeInstance(instanceId()).availabilityZone();

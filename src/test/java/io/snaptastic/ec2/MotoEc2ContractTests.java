@@ -57,7 +57,7 @@ class MotoEc2ContractTests extends Ec2ContractTests {
 
     /** Moto starts with no instance; RunInstances on one of its built-in images makes one. */
     private String runInstance() {
-        Ec2ClientSettings settings = new Ec2ClientSettings(moto.endpoint(), this::region, credentials(), Duration.ofSeconds(30));
+        Ec2ClientSettings settings = new Ec2ClientSettings(moto.endpoint(), this::region, credentials(), Duration.ofSeconds(30), Duration.ofSeconds(2));
         try (Ec2Client raw = settings.build()) {
             String imageId = raw.describeImages().images().get(0).imageId();
             return raw.runInstances(b -> b.imageId(imageId)

@@ -156,7 +156,7 @@ public final class MotoServer implements AutoCloseable {
 
     /** Starts one instance from one of moto's built-in images, in zone {@code us-east-1a}. */
     public InstanceIdentity runInstance() {
-        Ec2ClientSettings settings = new Ec2ClientSettings(endpoint, () -> REGION, SETUP, CALL);
+        Ec2ClientSettings settings = new Ec2ClientSettings(endpoint, () -> REGION, SETUP, CALL, Duration.ofSeconds(2));
         try (Ec2Client raw = settings.build()) {
             String imageId = raw.describeImages().images().get(0).imageId();
             String id = raw.runInstances(b -> b.imageId(imageId)
@@ -171,7 +171,7 @@ public final class MotoServer implements AutoCloseable {
 
     /** The agent's EC2 port, built as the agent builds it, with these credentials. */
     public Ec2 ec2(StaticCredentials credentials, InstanceIdentity identity) {
-        return Ec2Configuration.sdkEc2(new Ec2ClientSettings(endpoint, () -> REGION, credentials, CALL), identity);
+        return Ec2Configuration.sdkEc2(new Ec2ClientSettings(endpoint, () -> REGION, credentials, CALL, Duration.ofSeconds(2)), identity);
     }
 
     @Override

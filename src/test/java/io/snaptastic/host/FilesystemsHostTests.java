@@ -9,6 +9,9 @@ import io.snaptastic.host.HostException.DeviceNotEmptyException;
 import io.snaptastic.host.HostException.FilesystemCheckException;
 import io.snaptastic.host.HostException.HostCommandException;
 import io.snaptastic.host.HostException.MountBusyException;
+import io.snaptastic.host.freeze.Freezer;
+import io.snaptastic.host.freeze.FrozenFilesystems;
+import io.snaptastic.host.freeze.RecordingFreezer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -26,7 +29,7 @@ class FilesystemsHostTests {
 
     final HostExecutor executor = new ProcessHostExecutor();
     final Filesystems filesystems = new Filesystems(executor, new MountTable());
-    final Mounter mounter = new Mounter(executor, new MountTable());
+    final Mounter mounter = new UtilLinuxMounter(executor, new MountTable());
     HostFixture host;
     Freezer freezer;
 
@@ -50,7 +53,7 @@ class FilesystemsHostTests {
 
     /** The agent's own freezer, recording under the fixture's dir. */
     private Freezer freezer() throws IOException {
-        freezer = new Freezer(executor, new MountTable(), Files.createDirectories(host.dir().resolve("state")));
+        freezer = new RecordingFreezer(executor, new MountTable(), Files.createDirectories(host.dir().resolve("state")));
         return freezer;
     }
 

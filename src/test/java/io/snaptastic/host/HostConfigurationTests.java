@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snaptastic.config.PlatformDefaults;
 import io.snaptastic.config.SnaptasticProperties;
+import io.snaptastic.host.freeze.FreezeConfiguration;
+import io.snaptastic.host.freeze.Freezer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,7 +23,7 @@ class HostConfigurationTests {
     Path stateDir;
 
     final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(Properties.class, HostConfiguration.class)
+            .withUserConfiguration(Properties.class, HostConfiguration.class, FreezeConfiguration.class)
             .withBean(HostExecutor.class, () -> command -> {
                 throw new AssertionError("no command expected: " + command);
             });

@@ -34,7 +34,7 @@ class MounterTests {
         mountInfo = dir.resolve("mountinfo");
         mountPoint = dir.toRealPath().resolve("mnt/solr").toString();
         mounted("");
-        mounter = new Mounter(host, new MountTable(mountInfo));
+        mounter = new UtilLinuxMounter(host, new MountTable(mountInfo));
     }
 
     @AfterEach

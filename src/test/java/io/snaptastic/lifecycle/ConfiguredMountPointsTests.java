@@ -8,7 +8,7 @@ import io.snaptastic.ec2.Volume;
 import io.snaptastic.instance.InstanceIdentity;
 import io.snaptastic.instance.InstanceMetadataException;
 import io.snaptastic.snapshotter.ResourceTags;
-import io.snaptastic.snapshotter.SnapshotterProperties;
+import io.snaptastic.snapshotter.SnapshotterSettings;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.snapshotter.VolumeSpec;
@@ -56,8 +56,8 @@ class ConfiguredMountPointsTests {
         assertThat(configured.mayUse(volume("solr", "/mnt/elsewhere"))).isTrue();
     }
 
-    private static SnapshotterProperties properties(boolean fromUserdata, List<VolumeSpec> volumes) {
-        return new SnapshotterProperties(null, volumes, fromUserdata, null, null, null, Duration.ofSeconds(30), false);
+    private static SnapshotterSettings properties(boolean fromUserdata, List<VolumeSpec> volumes) {
+        return new SnapshotterSettings(null, volumes, fromUserdata, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false);
     }
 
     private static Volume volume(String snapshotter, String mountPoint) {

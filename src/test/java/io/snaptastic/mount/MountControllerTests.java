@@ -3,14 +3,12 @@ package io.snaptastic.mount;
 import static io.snaptastic.web.WebTestSupport.BEARER;
 import static io.snaptastic.web.WebTestSupport.PROBLEM_JSON;
 import static io.snaptastic.web.WebTestSupport.type;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.Mockito.mock;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -19,22 +17,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.snaptastic.operation.OperationOutcome;
-import io.snaptastic.operation.OperationProgress;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
-import io.snaptastic.workflow.WorkflowResult;
 import io.snaptastic.web.ApiFixtures;
 import io.snaptastic.web.WebTestSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -57,10 +50,7 @@ class MountControllerTests {
     SnapshotterResolver resolver;
 
     @MockitoBean
-    MountService mounts;
-
-    @MockitoBean
-    UnmountService unmounts;
+    MountOperations mounts;
 
     @MockitoBean
     MountOverview overview;
@@ -72,7 +62,7 @@ class MountControllerTests {
     void startsAMountAndAnswers202WithTheOperationsLocation() throws Exception {
         SnapshotterContext solr = ApiFixtures.context("solr");
         given(resolver.resolve("solr", null)).willReturn(solr);
-        given(operations.submit(eq(OperationType.MOUNT), eq("solr"), isNull(), anyString(), any()))
+        given(mounts.mount(eq(solr), eq(new MountOptions(false, false)), isNull(), anyString()))
                 .willReturn(ApiFixtures.running("op-1", OperationType.MOUNT, "solr"));
         given(operations.await("op-1", Duration.ZERO)).willReturn(ApiFixtures.running("op-1", OperationType.MOUNT, "solr"));
 
@@ -82,16 +72,12 @@ class MountControllerTests {
                 .andExpect(jsonPath("$.id").value("op-1"))
                 .andExpect(jsonPath("$.type").value("mount"))
                 .andExpect(jsonPath("$.status").value("running"));
-
-        given(mounts.mount(any(), any(), anyString(), any())).willReturn(new WorkflowResult(List.of(), null));
-        runSubmittedWork(OperationType.MOUNT, "op-1");
-        then(mounts).should().mount(eq(solr), eq(new MountOptions(false, false)), eq("op-1"), any());
     }
 
     @Test
     void answers200WithTheFinishedOperationWhenItFinishesWithinTheWait() throws Exception {
         given(resolver.resolve("solr", null)).willReturn(ApiFixtures.context("solr"));
-        given(operations.submit(eq(OperationType.MOUNT), eq("solr"), isNull(), anyString(), any()))
+        given(mounts.mount(any(), any(), isNull(), anyString()))
                 .willReturn(ApiFixtures.running("op-2", OperationType.MOUNT, "solr"));
         given(operations.await("op-2", Duration.ofSeconds(120)))
                 .willReturn(ApiFixtures.succeeded("op-2", OperationType.MOUNT, "solr"));
@@ -104,28 +90,26 @@ class MountControllerTests {
     }
 
     @Test
-    void aDryRunOnlyPlansAndPassesTheUserdataOverrideToTheResolver() throws Exception {
+    void passesDryRunIgnoreMountedAndTheUserdataOverrideOn() throws Exception {
         Map<String, Object> userdata = Map.of("cluster", "old");
         SnapshotterContext solr = ApiFixtures.context("solr");
         given(resolver.resolve("solr", userdata)).willReturn(solr);
-        given(operations.submit(eq(OperationType.MOUNT), eq("solr"), eq("key-1"), anyString(), any()))
+        given(mounts.mount(eq(solr), eq(new MountOptions(true, true)), eq("key-1"), anyString()))
                 .willReturn(ApiFixtures.succeeded("op-3", OperationType.MOUNT, "solr"));
 
         mvc.perform(post("/mounts").header(HttpHeaders.AUTHORIZATION, BEARER).header("Idempotency-Key", "key-1")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"snapshotter\":\"solr\",\"userdata\":{\"cluster\":\"old\"},\"dryRun\":true}"))
-                .andExpect(status().isOk());
-
-        runSubmittedWork(OperationType.MOUNT, "op-3");
-        then(mounts).should().plan(solr, new MountOptions(true, false));
-        then(mounts).should(org.mockito.Mockito.never()).mount(any(), any(), any(), any());
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"snapshotter\":\"solr\","
+                                + "\"userdata\":{\"cluster\":\"old\"},\"dryRun\":true,\"ignoreMounted\":true}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.LOCATION, "/operations/op-3"))
+                .andExpect(jsonPath("$.status").value("succeeded"));
     }
 
     @Test
     void unmountsWithDeleteVolumesAndAnswers202() throws Exception {
         SnapshotterContext solr = ApiFixtures.context("solr");
         given(resolver.resolve("solr", null)).willReturn(solr);
-        given(operations.submit(eq(OperationType.UNMOUNT), eq("solr"), isNull(), anyString(), any()))
+        given(mounts.unmount(eq(solr), eq(true), isNull(), anyString()))
                 .willReturn(ApiFixtures.running("op-4", OperationType.UNMOUNT, "solr"));
         given(operations.await("op-4", Duration.ZERO)).willReturn(ApiFixtures.running("op-4", OperationType.UNMOUNT, "solr"));
 
@@ -133,10 +117,6 @@ class MountControllerTests {
                 .andExpect(status().isAccepted())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/operations/op-4"))
                 .andExpect(jsonPath("$.type").value("unmount"));
-
-        given(unmounts.unmount(any(), eq(true), any())).willReturn(new WorkflowResult(List.of(), null));
-        runSubmittedWork(OperationType.UNMOUNT, "op-4");
-        then(unmounts).should().unmount(eq(solr), eq(true), any());
     }
 
     @Test
@@ -159,7 +139,7 @@ class MountControllerTests {
         expectProblem(postMount("{\"snapshotter\":\"nope\"}", "0"), 404, "unknown-snapshotter");
         expectProblem(mvc.perform(delete("/mounts/nope").header(HttpHeaders.AUTHORIZATION, BEARER)), 404,
                 "unknown-snapshotter");
-        then(operations).shouldHaveNoInteractions();
+        then(mounts).shouldHaveNoInteractions();
     }
 
     @Test
@@ -169,7 +149,7 @@ class MountControllerTests {
         expectProblem(mvc.perform(delete("/mounts/solr").param("wait", "901").header(HttpHeaders.AUTHORIZATION, BEARER)),
                 400, "validation-failed");
         then(resolver).shouldHaveNoInteractions();
-        then(operations).shouldHaveNoInteractions();
+        then(mounts).shouldHaveNoInteractions();
     }
 
     @Test
@@ -177,7 +157,7 @@ class MountControllerTests {
         expectProblem(mvc.perform(post("/mounts").contentType(MediaType.APPLICATION_JSON).content(SOLR)), 401, "unauthorized");
         expectProblem(mvc.perform(delete("/mounts/solr")), 401, "unauthorized");
         then(resolver).shouldHaveNoInteractions();
-        then(operations).shouldHaveNoInteractions();
+        then(mounts).shouldHaveNoInteractions();
     }
 
     private ResultActions postMount(String body, String wait) throws Exception {
@@ -190,15 +170,5 @@ class MountControllerTests {
                 .andExpect(content().contentType(PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value(type(slug)))
                 .andExpect(jsonPath("$.status").value(status));
-    }
-
-    /** Runs the work the controller handed to the runner, as the runner would, with a progress mock. */
-    @SuppressWarnings("unchecked")
-    private void runSubmittedWork(OperationType type, String operationId) {
-        ArgumentCaptor<Function<OperationProgress, OperationOutcome>> work = ArgumentCaptor.forClass(Function.class);
-        then(operations).should().submit(eq(type), eq("solr"), any(), anyString(), work.capture());
-        OperationProgress progress = mock(OperationProgress.class);
-        given(progress.operationId()).willReturn(operationId);
-        assertThat(work.getValue().apply(progress)).isNotNull();
     }
 }

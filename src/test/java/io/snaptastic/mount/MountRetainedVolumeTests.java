@@ -2,11 +2,12 @@ package io.snaptastic.mount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static io.snaptastic.mount.FormatAndMountAnswers.failsAt;
+import static io.snaptastic.mount.FormatAndMountAnswers.mountsAs;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
@@ -20,9 +21,12 @@ import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.ec2.Volume;
 import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.HostException.FilesystemCheckException;
-import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.Mounter;
-import io.snaptastic.host.Probe;
+import io.snaptastic.host.FilesystemMount;
+import io.snaptastic.host.FilesystemMount.Origin;
+import io.snaptastic.host.FilesystemMount.Phase;
+import io.snaptastic.host.FormatAndMount;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.ResourceTags;
 import io.snaptastic.snapshotter.RetainedReason;
 import io.snaptastic.snapshotter.Snapshotter;
@@ -51,7 +55,7 @@ class MountRetainedVolumeTests {
     static final Instant SNAPSHOT_STARTED = Instant.parse("2026-11-02T00:00:00Z");
 
     final Ec2 ec2 = mock(Ec2.class);
-    final Filesystems filesystems = mock(Filesystems.class);
+    final FormatAndMount formatAndMount = mock(FormatAndMount.class);
     final Mounter mounter = mock(Mounter.class);
     final DeviceResolver resolver = mock(DeviceResolver.class);
     final Snapshotter snapshotter = mock(Snapshotter.class);
@@ -67,8 +71,8 @@ class MountRetainedVolumeTests {
         given(ec2.describeVolumes(anyMap())).willReturn(List.of());
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot()));
         service = new MountService(ec2, new SnapshotSelector(ec2, java.time.Clock.systemUTC()),
-                new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
-                new MountState(mounter, resolver), timeouts);
+                new VolumeRestorer(ec2, formatAndMount, mounter, new DeviceAwaiter(resolver), timeouts),
+                new MountState(mounter, resolver), 4);
     }
 
     @Test
@@ -105,7 +109,7 @@ class MountRetainedVolumeTests {
         preferRetained();
         givenKept(kept("vol-older", SNAPSHOT_STARTED.plusSeconds(10)), kept("vol-newest", SNAPSHOT_STARTED.plusSeconds(20)));
         given(resolver.resolve("vol-newest", "/dev/sdf")).willReturn(Optional.of(DEVICE));
-        given(filesystems.probe(DEVICE)).willReturn(new Probe("ext4", "uuid", null));
+        given(formatAndMount.mount(any(), any())).will(mountsAs("ext4"));
 
         VolumeOutcome outcome = mountOne();
 
@@ -113,15 +117,14 @@ class MountRetainedVolumeTests {
         assertThat(outcome.volumeId()).isEqualTo("vol-newest");
         assertThat(outcome.snapshotId()).isNull();
         assertThat(outcome.warning()).contains("reattached vol-newest", "prefer-retained");
-        InOrder order = inOrder(ec2, filesystems, mounter, snapshotter);
-        order.verify(snapshotter).preMount(SOLR);
+        InOrder order = inOrder(ec2, formatAndMount, snapshotter);
+        order.verify(snapshotter).hook(Hook.PRE_MOUNT, List.of(SOLR));
         order.verify(ec2).attachVolume("vol-newest", "i-1", "/dev/sdf");
         order.verify(ec2).awaitAttached(eq("vol-newest"), eq("i-1"), any(), any());
-        order.verify(filesystems).check(DEVICE, "ext4");
-        order.verify(mounter).mount(DEVICE, "/mnt/solr", "ext4", List.of("defaults"));
+        order.verify(formatAndMount).mount(eq(FilesystemMount.of(DEVICE, "/mnt/solr", List.of("defaults"), Origin.KEPT)), any());
         order.verify(ec2).createTags(List.of("vol-newest"), Map.of(ResourceTags.RETAINED, "false"));
         order.verify(ec2).setDeleteOnTermination("i-1", "vol-newest", true);
-        order.verify(snapshotter).postMount(SOLR);
+        order.verify(snapshotter).hook(Hook.POST_MOUNT, List.of(SOLR));
         then(ec2).should(never()).createVolume(any());
         then(ec2).should(never()).attachVolume(eq("vol-older"), any(), any());
     }
@@ -131,8 +134,7 @@ class MountRetainedVolumeTests {
         preferRetained();
         givenKept(kept("vol-kept", SNAPSHOT_STARTED.plusSeconds(20)));
         given(resolver.resolve("vol-kept", "/dev/sdf")).willReturn(Optional.of(DEVICE));
-        given(filesystems.probe(DEVICE)).willReturn(new Probe("ext4", "uuid", null));
-        willThrow(new FilesystemCheckException("e2fsck left errors", 4)).given(filesystems).check(DEVICE, "ext4");
+        given(formatAndMount.mount(any(), any())).will(failsAt(new FilesystemCheckException("e2fsck left errors", 4), Phase.CHECK));
         given(ec2.findVolume("vol-kept")).willReturn(Optional.of(attached(kept("vol-kept", SNAPSHOT_STARTED))));
 
         VolumeOutcome outcome = mountOne();
@@ -147,8 +149,7 @@ class MountRetainedVolumeTests {
         then(ec2).should(never()).deleteVolume(any());
         then(ec2).should(never()).createVolume(any());
         then(ec2).should(never()).createTags(any(), argThat(tags -> tags.containsKey(ResourceTags.RETAINED)));
-        then(filesystems).should(never()).format(any(), any(), anyBoolean());
-        then(mounter).should(never()).mount(any(), any(), any(), any());
+        then(formatAndMount).should().mount(eq(FilesystemMount.of(DEVICE, "/mnt/solr", List.of("defaults"), Origin.KEPT)), any());
     }
 
     @Test
@@ -156,41 +157,43 @@ class MountRetainedVolumeTests {
         preferRetained();
         givenKept(kept("vol-kept", SNAPSHOT_STARTED.plusSeconds(20)));
         given(resolver.resolve("vol-kept", "/dev/sdf")).willReturn(Optional.of(DEVICE));
-        given(filesystems.probe(DEVICE)).willReturn(new Probe(null, null, null));
+        given(formatAndMount.mount(any(), any())).will(failsAt(
+                new IllegalStateException("blkid finds no filesystem on it; it is left unformatted"), Phase.CHECK));
         given(ec2.findVolume("vol-kept")).willReturn(Optional.of(attached(kept("vol-kept", SNAPSHOT_STARTED))));
 
         VolumeOutcome outcome = mountOne();
 
         assertThat(outcome.error()).contains("no filesystem", "left unformatted");
-        then(filesystems).should(never()).format(any(), any(), anyBoolean());
+        then(formatAndMount).should().mount(eq(FilesystemMount.of(DEVICE, "/mnt/solr", List.of("defaults"), Origin.KEPT)), any());
         then(ec2).should().detachVolume("vol-kept", "i-1", "/dev/sdf", false);
     }
 
     @Test
     void aReattachCutShortIsFinishedByTheNextMountAndTaggedNotRetained() {
         givenAttachedKeptVolumeMadeEmpty();
-        given(filesystems.probe(DEVICE)).willReturn(new Probe("xfs", "uuid", null));
+        given(formatAndMount.mount(any(), any())).will(mountsAs("xfs"));
 
         VolumeOutcome outcome = mountOne();
 
         assertThat(outcome.status()).isEqualTo(VolumeOutcome.Status.DONE);
-        InOrder order = inOrder(ec2, mounter);
-        order.verify(mounter).mount(DEVICE, "/mnt/solr", "xfs", List.of("defaults"));
+        InOrder order = inOrder(ec2, formatAndMount);
+        order.verify(formatAndMount).mount(eq(FilesystemMount.of(DEVICE, "/mnt/solr", List.of("defaults"), Origin.SNAPSHOT)), any());
         order.verify(ec2).createTags(List.of("vol-kept"), Map.of(ResourceTags.RETAINED, "false"));
-        then(filesystems).should(never()).format(any(), any(), anyBoolean());
         then(ec2).should(never()).createVolume(any());
     }
 
     @Test
     void aKeptVolumeFoundAttachedIsNeverFormattedEvenIfItWasMadeEmpty() {
         givenAttachedKeptVolumeMadeEmpty();
-        given(filesystems.probe(DEVICE)).willReturn(new Probe(null, null, null));
+        given(formatAndMount.mount(any(), any())).will(failsAt(
+                new IllegalStateException("the volume restored from a snapshot holds no filesystem; it is left unformatted"), Phase.CHECK));
 
         VolumeOutcome outcome = mountOne();
 
         assertThat(outcome.status()).isEqualTo(VolumeOutcome.Status.FAILED);
         assertThat(outcome.error()).contains("holds no filesystem");
-        then(filesystems).should(never()).format(any(), any(), anyBoolean());
+        // Retained, so never formatted even though it was made empty (SafeFormatAndMountHostTests).
+        then(formatAndMount).should().mount(eq(FilesystemMount.of(DEVICE, "/mnt/solr", List.of("defaults"), Origin.SNAPSHOT)), any());
         then(ec2).should(never()).deleteVolume(any());
     }
 
@@ -243,8 +246,8 @@ class MountRetainedVolumeTests {
 
     private void preferRetained() {
         SnapshotterSettings d = SnapshotterSettings.DEFAULT;
-        given(snapshotter.settings()).willReturn(new SnapshotterSettings(d.description(), d.retention(), d.freezeMaxDuration(),
-                false, d.maxSnapshotAge(), false, Duration.ZERO, null, d.pendingSnapshotWait(), true));
+        given(snapshotter.settings()).willReturn(new SnapshotterSettings(null, null, false, null, null, null, null,
+                false, null, false, null, null, null, true));
     }
 
     private void givenKept(Volume... volumes) {
@@ -256,7 +259,7 @@ class MountRetainedVolumeTests {
         given(ec2.createVolume(any())).willReturn(new Volume(volumeId, 20, "gp3", "creating", "eu-west-1a", "snap-1",
                 Instant.EPOCH, List.of(), Map.of()));
         given(resolver.resolve(volumeId, "/dev/sdf")).willReturn(Optional.of(DEVICE));
-        given(filesystems.probe(DEVICE)).willReturn(new Probe("ext4", "uuid", null));
+        given(formatAndMount.mount(any(), any())).will(mountsAs("ext4"));
     }
 
     private SnapshotterContext context() {

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static io.snaptastic.mount.FormatAndMountAnswers.mountsAs;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
@@ -20,10 +21,12 @@ import io.snaptastic.ec2.NewVolume;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.ec2.Volume;
 import io.snaptastic.host.DeviceResolver;
-import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
-import io.snaptastic.host.Probe;
+import io.snaptastic.host.FilesystemMount;
+import io.snaptastic.host.FilesystemMount.Origin;
+import io.snaptastic.host.FormatAndMount;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterSettings;
@@ -51,7 +54,7 @@ class MountServiceTests {
     private static final Path DEVICE_G = Path.of("/dev/nvme2n1");
 
     private final Ec2 ec2 = mock(Ec2.class);
-    private final Filesystems filesystems = mock(Filesystems.class);
+    private final FormatAndMount formatAndMount = mock(FormatAndMount.class);
     private final Mounter mounter = mock(Mounter.class);
     private final DeviceResolver resolver = mock(DeviceResolver.class);
     private final Snapshotter snapshotter = mock(Snapshotter.class);
@@ -66,8 +69,8 @@ class MountServiceTests {
         given(mounter.mountedAt(anyString())).willReturn(Optional.empty());
         given(ec2.describeVolumes(anyMap())).willReturn(List.of());
         service = new MountService(ec2, new SnapshotSelector(ec2, java.time.Clock.systemUTC()),
-                new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts),
-                new MountState(mounter, resolver), timeouts);
+                new VolumeRestorer(ec2, formatAndMount, mounter, new DeviceAwaiter(resolver), timeouts),
+                new MountState(mounter, resolver), 4);
     }
 
     @Test
@@ -77,7 +80,7 @@ class MountServiceTests {
         Snapshot broken = snapshot("snap-err", "error", "2026-11-03T00:00:00Z", 30);
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of(older, broken, newer));
         givenCreatedAndAttached("vol-1", SOLR, DEVICE_F);
-        given(filesystems.probe(DEVICE_F)).willReturn(new Probe("ext4", "uuid", null));
+        given(formatAndMount.mount(any(), any())).will(mountsAs("ext4"));
 
         WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
 
@@ -87,27 +90,25 @@ class MountServiceTests {
             assertThat(v.volumeId()).isEqualTo("vol-1");
             assertThat(v.snapshotId()).isEqualTo("snap-new");
         });
-        InOrder order = inOrder(snapshotter, ec2, filesystems, mounter);
-        order.verify(snapshotter).preMounts(List.of(SOLR));
-        order.verify(snapshotter).preMount(SOLR);
+        InOrder order = inOrder(snapshotter, ec2, formatAndMount);
+        order.verify(snapshotter).hook(Hook.PRE_MOUNTS, List.of(SOLR));
+        order.verify(snapshotter).hook(Hook.PRE_MOUNT, List.of(SOLR));
         order.verify(ec2).createVolume(any());
         order.verify(ec2).awaitVolumeAvailable(eq("vol-1"), any());
         order.verify(ec2).attachVolume("vol-1", "i-1", "/dev/sdf");
         order.verify(ec2).awaitAttached(eq("vol-1"), eq("i-1"), any(), any());
-        order.verify(filesystems).check(DEVICE_F, "ext4");
-        order.verify(mounter).mount(DEVICE_F, "/mnt/solr", "ext4", List.of("defaults"));
-        order.verify(filesystems).growIfNeeded(DEVICE_F, "/mnt/solr", "ext4");
+        // Restored: never formatted, grown after the mount (SafeFormatAndMountHostTests).
+        order.verify(formatAndMount).mount(eq(FilesystemMount.of(DEVICE_F, "/mnt/solr", List.of("defaults"), Origin.SNAPSHOT)), any());
         order.verify(ec2).setDeleteOnTermination("i-1", "vol-1", true);
-        order.verify(snapshotter).postMount(SOLR);
-        order.verify(snapshotter).postMounts(List.of(SOLR));
-        then(filesystems).should(never()).format(any(), any(), anyBoolean());
+        order.verify(snapshotter).hook(Hook.POST_MOUNT, List.of(SOLR));
+        order.verify(snapshotter).hook(Hook.POST_MOUNTS, List.of(SOLR));
     }
 
     @Test
     void createsTheRestoredVolumeTaggedAtTheSnapshotsSizeWhenThatIsLarger() {
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot("snap-new", "completed", "2026-11-02T00:00:00Z", 30)));
         givenCreatedAndAttached("vol-1", SOLR, DEVICE_F);
-        given(filesystems.probe(DEVICE_F)).willReturn(new Probe("xfs", "uuid", null));
+        given(formatAndMount.mount(any(), any())).will(mountsAs("xfs"));
 
         service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
 
@@ -115,25 +116,21 @@ class MountServiceTests {
                 v.sizeGib() == 30 && "snap-new".equals(v.snapshotId()) && "eu-west-1a".equals(v.availabilityZone())
                         && "/mnt/solr".equals(v.tags().get("mount_point")) && "solr".equals(v.tags().get("role"))
                         && "true".equals(v.tags().get("snaptastic:managed"))
-                        && v.clientToken().equals(VolumeRestorer.clientToken("op-1", "i-1", "/dev/sdf"))));
-        InOrder order = inOrder(filesystems, mounter);
-        order.verify(filesystems).check(DEVICE_F, "xfs");
-        order.verify(mounter).mount(DEVICE_F, "/mnt/solr", "xfs", List.of("defaults"));
-        order.verify(filesystems).growIfNeeded(DEVICE_F, "/mnt/solr", "xfs");
+                        && v.clientToken().equals(NewVolumes.clientToken("op-1", "i-1", "/dev/sdf"))));
+        then(formatAndMount).should().mount(eq(FilesystemMount.of(DEVICE_F, "/mnt/solr", List.of("defaults"), Origin.SNAPSHOT)), any());
     }
 
     @Test
     void formatsAFreshVolumeWhenNoSnapshotMatches() {
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of());
         givenCreatedAndAttached("vol-1", SOLR, DEVICE_F);
-        given(filesystems.probe(DEVICE_F)).willReturn(new Probe(null, null, null));
+        given(formatAndMount.mount(any(), any())).will(mountsAs("ext4"));
 
         WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
 
         assertThat(result.succeeded()).isTrue();
         then(ec2).should().createVolume(org.mockito.ArgumentMatchers.argThat((NewVolume v) -> v.snapshotId() == null && v.sizeGib() == 20));
-        then(filesystems).should().format(DEVICE_F, "ext4", false);
-        then(filesystems).should(never()).growIfNeeded(any(), any(), any());
+        then(formatAndMount).should().mount(eq(FilesystemMount.empty(DEVICE_F, "/mnt/solr", List.of("defaults"), "ext4")), any());
     }
 
     @Test
@@ -148,7 +145,7 @@ class MountServiceTests {
                 .given(ec2).attachVolume("vol-1", "i-1", "/dev/sdf");
         given(ec2.findVolume("vol-1")).willReturn(Optional.of(volume("vol-1", List.of())));
         given(resolver.resolve("vol-2", "/dev/sdg")).willReturn(Optional.of(DEVICE_G));
-        given(filesystems.probe(DEVICE_G)).willReturn(new Probe(null, null, null));
+        given(formatAndMount.mount(any(), any())).will(mountsAs("ext4"));
 
         WorkflowResult result = service.mount(context(SOLR, LOGS), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
 
@@ -159,7 +156,7 @@ class MountServiceTests {
         assertThat(result.volumes().get(0).error()).contains("already in use");
         then(ec2).should().deleteVolume("vol-1");
         then(ec2).should(never()).deleteVolume("vol-2");
-        then(mounter).should().mount(DEVICE_G, "/mnt/logs", "ext4", List.of("defaults"));
+        then(formatAndMount).should().mount(eq(FilesystemMount.empty(DEVICE_G, "/mnt/logs", List.of("defaults"), "ext4")), any());
     }
 
     @Test
@@ -208,7 +205,7 @@ class MountServiceTests {
         order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", true);
         order.verify(ec2).awaitDetached(eq("vol-1"), any());
         order.verify(ec2).deleteVolume("vol-1");
-        then(mounter).should(never()).mount(any(), any(), any(), any());
+        then(formatAndMount).should(never()).mount(any(), any());
     }
 
     @Test
@@ -231,7 +228,7 @@ class MountServiceTests {
         order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
         order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", true);
         order.verify(ec2).deleteVolume("vol-1");
-        then(mounter).should(never()).mount(any(), any(), any(), any());
+        then(formatAndMount).should(never()).mount(any(), any());
     }
 
     @Test
@@ -251,7 +248,7 @@ class MountServiceTests {
             assertThat(result.volumes()).singleElement().extracting(VolumeOutcome::status)
                     .isEqualTo(VolumeOutcome.Status.ALREADY_MOUNTED);
             then(ec2).should(never()).createVolume(any());
-            then(mounter).should(never()).mount(any(), any(), any(), any());
+            then(formatAndMount).should(never()).mount(any(), any());
         } finally {
             java.nio.file.Files.deleteIfExists(device);
         }
@@ -292,7 +289,7 @@ class MountServiceTests {
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of(snapshot("snap-old", "completed", "2026-11-01T00:00:00Z", 20), pending));
         given(ec2.awaitSnapshotCompleted(eq("snap-p"), any())).willReturn(snapshot("snap-p", "completed", "2026-11-05T00:00:00Z", 20));
         givenCreatedAndAttached("vol-1", SOLR, DEVICE_F);
-        given(filesystems.probe(DEVICE_F)).willReturn(new Probe("ext4", "u", null));
+        given(formatAndMount.mount(any(), any())).will(mountsAs("ext4"));
 
         WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
 
@@ -307,7 +304,7 @@ class MountServiceTests {
                 .willThrow(new Ec2Exception.WaitFailed("waiting for snapshot snap-p to complete within PT10M"));
         given(ec2.findSnapshot("snap-p")).willReturn(Optional.of(pending));
         givenCreatedAndAttached("vol-1", SOLR, DEVICE_F);
-        given(filesystems.probe(DEVICE_F)).willReturn(new Probe("ext4", "u", null));
+        given(formatAndMount.mount(any(), any())).will(mountsAs("ext4"));
         List<VolumeOutcome> updates = new java.util.ArrayList<>();
 
         WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", updates::add);
@@ -322,14 +319,14 @@ class MountServiceTests {
     @Test
     void aFailingPreMountsHookCreatesNothing() {
         given(ec2.describeSnapshots(anyMap())).willReturn(List.of());
-        willThrow(new IllegalStateException("service postgresql stop failed")).given(snapshotter).preMounts(any());
+        willThrow(new IllegalStateException("service postgresql stop failed")).given(snapshotter).hook(eq(Hook.PRE_MOUNTS), any());
 
         WorkflowResult result = service.mount(context(SOLR), MountOptions.DEFAULT, "op-1", WorkflowListener.NONE);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.error()).isEqualTo("pre_mounts hook failed: service postgresql stop failed");
         then(ec2).should(never()).createVolume(any());
-        then(snapshotter).should(never()).postMounts(any());
+        then(snapshotter).should(never()).hook(eq(Hook.POST_MOUNTS), any());
     }
 
     @Test
@@ -344,8 +341,8 @@ class MountServiceTests {
                 "e2fsck -p for ext3/ext4", "mount /mnt/solr", "grow the filesystem online if the volume is larger");
         assertThat(plan.get(1).calls()).contains("mkfs.ext4");
         then(ec2).should(never()).createVolume(any());
-        then(snapshotter).should(never()).preMounts(any());
-        then(snapshotter).should(never()).preMount(any());
+        then(snapshotter).should(never()).hook(eq(Hook.PRE_MOUNTS), any());
+        then(snapshotter).should(never()).hook(eq(Hook.PRE_MOUNT), any());
     }
 
     private void givenCreatedAndAttached(String volumeId, VolumeSpec spec, Path device) {

@@ -6,6 +6,9 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static io.snaptastic.mount.FormatAndMountAnswers.failsAt;
+import static io.snaptastic.mount.FormatAndMountAnswers.growFails;
+import static io.snaptastic.mount.FormatAndMountAnswers.mountsAs;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
@@ -20,12 +23,15 @@ import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.ec2.Volume;
 import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.HostException.FilesystemCheckException;
-import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.HostException.HostCommandException;
 import io.snaptastic.host.HostException.MountBusyException;
 import io.snaptastic.host.HostException.MountFailedException;
 import io.snaptastic.host.Mounter;
-import io.snaptastic.host.Probe;
+import io.snaptastic.host.FilesystemMount;
+import io.snaptastic.host.FilesystemMount.Origin;
+import io.snaptastic.host.FilesystemMount.Phase;
+import io.snaptastic.host.FormatAndMount;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterSettings;
@@ -52,7 +58,7 @@ class RestoreFailureTests {
     private static final Path DEVICE = Path.of("/dev/nvme1n1");
 
     private final Ec2 ec2 = mock(Ec2.class);
-    private final Filesystems filesystems = mock(Filesystems.class);
+    private final FormatAndMount formatAndMount = mock(FormatAndMount.class);
     private final Mounter mounter = mock(Mounter.class);
     private final DeviceResolver resolver = mock(DeviceResolver.class);
     private final Snapshotter snapshotter = mock(Snapshotter.class);
@@ -68,14 +74,14 @@ class RestoreFailureTests {
         given(ec2.findVolume("vol-1")).willReturn(Optional.of(volume("in-use",
                 List.of(new Volume.Attachment("i-1", "/dev/sdf", "attached", false)))));
         given(resolver.resolve("vol-1", "/dev/sdf")).willReturn(Optional.of(DEVICE));
-        restorer = new VolumeRestorer(ec2, filesystems, mounter, new DeviceAwaiter(resolver), timeouts);
+        restorer = new VolumeRestorer(ec2, formatAndMount, mounter, new DeviceAwaiter(resolver), timeouts);
     }
 
     @Test
     void aRestoredXfsWhoseMountFailsIsKeptAttachedAndTaggedRetainedWithTheKernelsReason() {
-        given(filesystems.probe(DEVICE)).willReturn(new Probe("xfs", "u", null));
-        willThrow(new MountFailedException("mount of the device at /mnt/solr failed: Structure needs cleaning", null))
-                .given(mounter).mount(DEVICE, "/mnt/solr", "xfs", List.of("defaults"));
+        given(formatAndMount.mount(eq(FilesystemMount.of(DEVICE, "/mnt/solr", List.of("defaults"), Origin.SNAPSHOT)), any()))
+                .will(failsAt(new MountFailedException("mount of the device at /mnt/solr failed: Structure needs cleaning", null),
+                        Phase.CHECK, Phase.MOUNT));
 
         VolumeOutcome outcome = restorer.restore(context(), SOLR, snapshot(), "op-1", WorkflowListener.NONE);
 
@@ -87,29 +93,29 @@ class RestoreFailureTests {
         then(ec2).should().createTags(eq(List.of("vol-1")), RetainedTags.retainedFor("failed-restore"));
         then(ec2).should(never()).detachVolume(anyString(), anyString(), anyString(), anyBoolean());
         then(ec2).should(never()).deleteVolume(anyString());
-        then(filesystems).should(never()).growIfNeeded(any(), any(), any());
+        then(mounter).should(never()).unmount(anyString(), anyBoolean());
     }
 
     @Test
     void aRestoredExt4WhoseCheckFailsIsKeptAndNeverMounted() {
-        given(filesystems.probe(DEVICE)).willReturn(new Probe("ext4", "u", null));
-        willThrow(new FilesystemCheckException("e2fsck found errors it could not repair (exit 4): the device: UNEXPECTED INCONSISTENCY", 4))
-                .given(filesystems).check(DEVICE, "ext4");
+        given(formatAndMount.mount(any(), any())).will(failsAt(
+                new FilesystemCheckException("e2fsck found errors it could not repair (exit 4): the device: UNEXPECTED INCONSISTENCY", 4),
+                Phase.CHECK));
 
         VolumeOutcome outcome = restorer.restore(context(), SOLR, snapshot(), "op-1", WorkflowListener.NONE);
 
         assertThat(outcome.step()).isEqualTo(VolumeStep.CHECK_FILESYSTEM);
         assertThat(outcome.error()).contains("UNEXPECTED INCONSISTENCY").contains("retained");
         then(ec2).should().createTags(eq(List.of("vol-1")), RetainedTags.retainedFor("failed-restore"));
-        then(mounter).should(never()).mount(any(), any(), any(), any());
+        then(mounter).should(never()).unmount(anyString(), anyBoolean());
         then(ec2).should(never()).deleteVolume(anyString());
     }
 
     @Test
     void anEmptyVolumeWhoseMountFailsIsDetachedNormallyAndDeleted() {
-        given(filesystems.probe(DEVICE)).willReturn(new Probe(null, null, null));
-        willThrow(new MountFailedException("mount of the device at /mnt/solr failed: unknown filesystem type", null))
-                .given(mounter).mount(any(), any(), any(), any());
+        given(formatAndMount.mount(eq(FilesystemMount.empty(DEVICE, "/mnt/solr", List.of("defaults"), "ext4")), any()))
+                .will(failsAt(new MountFailedException("mount of the device at /mnt/solr failed: unknown filesystem type", null),
+                        Phase.FORMAT, Phase.MOUNT));
 
         VolumeOutcome outcome = restorer.restore(context(), SOLR, null, "op-1", WorkflowListener.NONE);
 
@@ -124,9 +130,8 @@ class RestoreFailureTests {
 
     @Test
     void aGrowThatFailsLeavesTheMountInPlaceAndWarns() {
-        given(filesystems.probe(DEVICE)).willReturn(new Probe("ext4", "u", null));
-        given(filesystems.growIfNeeded(DEVICE, "/mnt/solr", "ext4")).willThrow(new HostCommandException("could not grow",
-                List.of("resize2fs", "--", "/dev/nvme1n1"), 1, "", "resize2fs: Permission denied to resize filesystem", null));
+        given(formatAndMount.mount(any(), any())).will(growFails("ext4", new HostCommandException("could not grow",
+                List.of("resize2fs", "--", "/dev/nvme1n1"), 1, "", "resize2fs: Permission denied to resize filesystem", null)));
 
         VolumeOutcome outcome = restorer.restore(context(), SOLR, snapshot(), "op-1", WorkflowListener.NONE);
 
@@ -136,14 +141,14 @@ class RestoreFailureTests {
                 + " size: resize2fs failed with exit code 1; details are in the agent's log (online ext3/ext4 growth needs"
                 + " CAP_SYS_RESOURCE)");
         then(ec2).should().setDeleteOnTermination("i-1", "vol-1", true);
-        then(snapshotter).should().postMount(SOLR);
+        then(snapshotter).should().hook(Hook.POST_MOUNT, List.of(SOLR));
         then(mounter).should(never()).unmount(anyString(), anyBoolean());
     }
 
     @Test
     void aRestoredVolumeWhosePostMountHookFailsStaysMounted() {
-        given(filesystems.probe(DEVICE)).willReturn(new Probe("xfs", "u", null));
-        willThrow(new IllegalStateException("post_mount hook /bin/chown failed")).given(snapshotter).postMount(SOLR);
+        given(formatAndMount.mount(any(), any())).will(mountsAs("xfs"));
+        willThrow(new IllegalStateException("post_mount hook /bin/chown failed")).given(snapshotter).hook(Hook.POST_MOUNT, List.of(SOLR));
 
         VolumeOutcome outcome = restorer.restore(context(), SOLR, snapshot(), "op-1", WorkflowListener.NONE);
 
@@ -158,7 +163,7 @@ class RestoreFailureTests {
 
     @Test
     void anEmptyVolumeThatFailsAfterItsMountIsUnmountedBeforeItIsDetachedAndForcedOnlyAfterATimeout() {
-        given(filesystems.probe(DEVICE)).willReturn(new Probe(null, null, null));
+        given(formatAndMount.mount(any(), any())).will(mountsAs("ext4"));
         willThrow(new Ec2Exception.Denied("UnauthorizedOperation", "not allowed: ModifyInstanceAttribute", null))
                 .given(ec2).setDeleteOnTermination("i-1", "vol-1", true);
         willThrow(new Ec2Exception.WaitFailed("still detaching")).willDoNothing().given(ec2).awaitDetached(eq("vol-1"), any());
@@ -166,8 +171,8 @@ class RestoreFailureTests {
         VolumeOutcome outcome = restorer.restore(context(), SOLR, null, "op-1", WorkflowListener.NONE);
 
         assertThat(outcome.step()).isEqualTo(VolumeStep.SET_DELETE_ON_TERMINATION);
-        InOrder order = inOrder(mounter, ec2);
-        order.verify(mounter).mount(DEVICE, "/mnt/solr", "ext4", List.of("defaults"));
+        InOrder order = inOrder(formatAndMount, mounter, ec2);
+        order.verify(formatAndMount).mount(eq(FilesystemMount.empty(DEVICE, "/mnt/solr", List.of("defaults"), "ext4")), any());
         order.verify(mounter).unmount("/mnt/solr", false);
         order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
         order.verify(ec2).awaitDetached(eq("vol-1"), any());
@@ -190,13 +195,13 @@ class RestoreFailureTests {
         order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", true);
         order.verify(ec2).awaitDetached(eq("vol-1"), any());
         order.verify(ec2).deleteVolume("vol-1");
-        then(mounter).should(never()).mount(any(), any(), any(), any());
+        then(formatAndMount).should(never()).mount(any(), any());
     }
 
     @Test
     void aBusyMountPointKeepsTheEmptyVolumeAttachedAndMountedAndSaysSo() {
-        given(filesystems.probe(DEVICE)).willReturn(new Probe(null, null, null));
-        willThrow(new IllegalStateException("post_mount hook /usr/sbin/service failed")).given(snapshotter).postMount(SOLR);
+        given(formatAndMount.mount(any(), any())).will(mountsAs("ext4"));
+        willThrow(new IllegalStateException("post_mount hook /usr/sbin/service failed")).given(snapshotter).hook(Hook.POST_MOUNT, List.of(SOLR));
         willThrow(new MountBusyException("/mnt/solr is busy")).given(mounter).unmount("/mnt/solr", false);
 
         VolumeOutcome outcome = restorer.restore(context(), SOLR, null, "op-1", WorkflowListener.NONE);
@@ -211,9 +216,9 @@ class RestoreFailureTests {
     void aResumedRestoredVolumeWhoseMountFailsIsTaggedRetained() {
         Volume attached = new Volume("vol-1", 20, "gp3", "in-use", "eu-west-1a", "snap-1", Instant.EPOCH,
                 List.of(new Volume.Attachment("i-1", "/dev/sdf", "attached", false)), Map.of());
-        given(filesystems.probe(DEVICE)).willReturn(new Probe("ext3", "u", null));
-        willThrow(new FilesystemCheckException("e2fsck found errors it could not repair (exit 8): bad magic", 8))
-                .given(filesystems).check(DEVICE, "ext3");
+        given(formatAndMount.mount(eq(FilesystemMount.of(DEVICE, "/mnt/solr", List.of("defaults"), Origin.SNAPSHOT)), any()))
+                .will(failsAt(new FilesystemCheckException("e2fsck found errors it could not repair (exit 8): bad magic", 8),
+                        Phase.CHECK));
 
         VolumeOutcome outcome = restorer.resume(context(), SOLR, attached, WorkflowListener.NONE);
 

@@ -20,6 +20,7 @@ import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.HostException.MountBusyException;
 import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.workflow.VolumeOutcome;
@@ -53,7 +54,7 @@ class UnmountServiceTests {
     void setUp() {
         given(snapshotter.name()).willReturn("solr");
         service = new UnmountService(ec2, mounter, resolver, new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), 4));
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), null), 4);
     }
 
     @Test
@@ -64,13 +65,13 @@ class UnmountServiceTests {
 
         assertThat(result.succeeded()).isTrue();
         InOrder order = inOrder(snapshotter, mounter, ec2);
-        order.verify(snapshotter).preUnmounts(List.of(SOLR));
-        order.verify(snapshotter).preUnmount(SOLR);
+        order.verify(snapshotter).hook(Hook.PRE_UNMOUNTS, List.of(SOLR));
+        order.verify(snapshotter).hook(Hook.PRE_UNMOUNT, List.of(SOLR));
         order.verify(mounter).unmount("/mnt/solr", false);
         order.verify(ec2).detachVolume("vol-1", "i-1", "/dev/sdf", false);
         order.verify(ec2).awaitDetached(eq("vol-1"), any());
-        order.verify(snapshotter).postUnmount(SOLR);
-        order.verify(snapshotter).postUnmounts(List.of(SOLR));
+        order.verify(snapshotter).hook(Hook.POST_UNMOUNT, List.of(SOLR));
+        order.verify(snapshotter).hook(Hook.POST_UNMOUNTS, List.of(SOLR));
         then(ec2).should(never()).deleteVolume(anyString());
         then(ec2).should().createTags(eq(List.of("vol-1")), RetainedTags.retainedFor("unmount"));
     }
@@ -180,7 +181,7 @@ class UnmountServiceTests {
             assertThat(v.error()).contains("busy");
         });
         then(ec2).should(never()).detachVolume(anyString(), anyString(), anyString(), anyBoolean());
-        then(snapshotter).should().postUnmounts(List.of(SOLR));
+        then(snapshotter).should().hook(Hook.POST_UNMOUNTS, List.of(SOLR));
     }
 
     @Test

@@ -184,10 +184,9 @@ class OperationsTests {
     }
 
     @Test
-    void aNewInstanceReadsFinishedOperationsFromTheJournal() {
+    void anIdempotencyKeyStillReturnsItsOperationAfterARestart() {
         Operations first = operations(OperationsProperties.DEFAULT);
         Operation submitted = first.submit(OperationType.MOUNT, "solr", "key-1", "body", progress -> {
-            progress.volume(VolumeResult.of("/dev/sdf", "/mnt/solr").withFreezeMillis(12).withSnapshotId("snap-1"));
             progress.detail("count", 2);
             return OperationOutcome.succeeded();
         });
@@ -198,6 +197,27 @@ class OperationsTests {
 
         assertThat(second.find(submitted.id())).contains(finished);
         assertThat(second.submit(OperationType.MOUNT, "solr", "key-1", "body", blocking()).id()).isEqualTo(submitted.id());
+        assertThatThrownBy(() -> second.submit(OperationType.MOUNT, "solr", "key-1", "other", blocking()))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+    }
+
+    @Test
+    void anOperationBeyondTheRetentionIsForgottenWithItsIdempotencyKey() throws IOException {
+        Operations operations = operations(new OperationsProperties(2, 4, 1, Duration.ofDays(7), Duration.ofHours(24),
+                Duration.ofSeconds(10), null));
+        Operation first = operations.submit(OperationType.SNAPSHOT, "solr", "key-1", "f", progress -> OperationOutcome.succeeded());
+        operations.await(first.id(), Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(1));
+        Operation second = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", progress -> OperationOutcome.succeeded());
+        operations.await(second.id(), Duration.ofSeconds(10));
+
+        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() ->
+                assertThat(operations.list()).extracting(Operation::id).containsExactly(second.id()));
+        try (Stream<Path> files = Files.list(journal)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly(second.id() + ".json");
+        }
+        Operation again = operations.submit(OperationType.SNAPSHOT, "solr", "key-1", "another request", blocking());
+        assertThat(again.id()).as("the forgotten key starts a new operation").isNotIn(first.id(), second.id());
     }
 
     @Test
@@ -243,7 +263,7 @@ class OperationsTests {
     @Test
     void shutdownFailsOperationsThatOutliveItsTimeout() {
         Operations operations = operations(new OperationsProperties(2, 4, 200, Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofMillis(100)));
+                Duration.ofMillis(100), null));
         Operation running = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", uninterruptible());
 
         operations.close();
@@ -259,7 +279,7 @@ class OperationsTests {
     @Test
     void aSubmitRefusedForAFullQueueLeavesNoTraceAndKeepsTheSnapshotterFree() throws IOException {
         Operations operations = operations(new OperationsProperties(1, 1, 200, Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofMinutes(2)));
+                Duration.ofMinutes(2), null));
         Operation running = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", blocking());
         Operation waiting = operations.submit(OperationType.SNAPSHOT, "postgres", null, "f", blocking());
 
@@ -285,50 +305,6 @@ class OperationsTests {
         operations.close();
 
         assertThat(operations.find(running.id()).orElseThrow().status()).isEqualTo(OperationStatus.SUCCEEDED);
-    }
-
-    @Test
-    void keepsOnlyTheNewestFinishedOperations() throws IOException {
-        Operations operations = operations(new OperationsProperties(2, 4, 2, Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofSeconds(10)));
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Operation submitted = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", progress -> OperationOutcome.succeeded());
-            operations.await(submitted.id(), Duration.ofSeconds(10));
-            ids.add(submitted.id());
-            clock.advance(Duration.ofSeconds(1));
-        }
-
-        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() ->
-                assertThat(operations.list()).extracting(Operation::id).containsExactly(ids.get(2), ids.get(1)));
-        try (Stream<Path> files = Files.list(journal)) {
-            assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactlyInAnyOrder(ids.get(2) + ".json", ids.get(1) + ".json");
-        }
-    }
-
-    @Test
-    void forgetsOperationsOlderThanTheMaximumAge() {
-        Operations operations = operations(OperationsProperties.DEFAULT);
-        Operation old = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", progress -> OperationOutcome.succeeded());
-        operations.await(old.id(), Duration.ofSeconds(10));
-        clock.advance(Duration.ofDays(8));
-
-        Operation recent = operations.submit(OperationType.SNAPSHOT, "solr", null, "f", progress -> OperationOutcome.succeeded());
-        operations.await(recent.id(), Duration.ofSeconds(10));
-
-        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(operations.find(old.id())).isEmpty());
-        assertThat(operations.find(recent.id())).isPresent();
-    }
-
-    @Test
-    void listsNewestFirst() {
-        Operations operations = operations(OperationsProperties.DEFAULT);
-        Operation first = operations.submit(OperationType.SNAPSHOT, "a", null, "f", blocking());
-        clock.advance(Duration.ofSeconds(1));
-        Operation second = operations.submit(OperationType.SNAPSHOT, "b", null, "f", blocking());
-
-        assertThat(operations.list()).extracting(Operation::id).containsExactly(second.id(), first.id());
     }
 
     private Operations operations(OperationsProperties settings) {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.snaptastic.config.SnaptasticProperties;
-import io.snaptastic.snapshotter.SnapshotterProperties;
+import io.snaptastic.snapshotter.SnapshotterSettings;
 import io.snaptastic.snapshotter.SnapshottersProperties;
 import io.snaptastic.snapshotter.VolumeSpec;
 import java.io.IOException;
@@ -141,7 +141,7 @@ class HelmChartTests {
 
         SnaptasticProperties properties = bind(applicationYaml(chart), SnaptasticProperties.class);
         assertThat(properties.stateDir()).isEqualTo(Path.of("/var/lib/agent"));
-        SnapshotterProperties solr = bind(applicationYaml(chart), SnapshottersProperties.class).snapshotters().get("solr");
+        SnapshotterSettings solr = bind(applicationYaml(chart), SnapshottersProperties.class).snapshotters().get("solr");
         assertThat(solr.filterTags()).containsExactly("role", "cluster");
         assertThat(solr.volumes()).containsExactly(new VolumeSpec(
                 "/dev/sdf", "/mnt/solr", 20, "gp3", null, null, "xfs", List.of("defaults", "noatime"), true, null, true));

@@ -7,10 +7,11 @@ import io.snaptastic.SnaptasticApplication;
 import io.snaptastic.host.Command;
 import io.snaptastic.host.CommandResult;
 import io.snaptastic.host.Filesystems;
-import io.snaptastic.host.Freezer;
+import io.snaptastic.host.freeze.Freezer;
 import io.snaptastic.host.HostFixture;
 import io.snaptastic.host.MountTable;
-import io.snaptastic.host.Mounter;
+import io.snaptastic.host.freeze.RecordingFreezer;
+import io.snaptastic.host.UtilLinuxMounter;
 import io.snaptastic.host.ProcessHostExecutor;
 import io.snaptastic.operation.OperationsProperties;
 import java.io.IOException;
@@ -107,8 +108,8 @@ class SystemdUnitTests {
             ProcessHostExecutor executor = new ProcessHostExecutor();
             Path device = host.loop("data", 64 << 20).device();
             new Filesystems(executor, new MountTable()).format(device, "ext4", false);
-            new Mounter(executor, new MountTable()).mount(device, mountPoint, "ext4", List.of("defaults"));
-            Freezer killedAgent = new Freezer(executor, new MountTable(), stateDir);
+            new UtilLinuxMounter(executor, new MountTable()).mount(device, mountPoint, "ext4", List.of("defaults"));
+            Freezer killedAgent = new RecordingFreezer(executor, new MountTable(), stateDir);
             try {
                 killedAgent.freeze(List.of(mountPoint), Duration.ofMinutes(10));
                 List<String> argv = new ArrayList<>();

@@ -63,8 +63,8 @@ class CleanupScheduleTests {
     static Snapshotter snapshotter(String name, String cron) {
         Snapshotter snapshotter = mock(Snapshotter.class);
         given(snapshotter.name()).willReturn(name);
-        given(snapshotter.settings()).willReturn(new SnapshotterSettings("d", Retention.DEFAULT, Duration.ofSeconds(30),
-                false, Duration.ofHours(25), false, Duration.ZERO, cron));
+        given(snapshotter.settings()).willReturn(new SnapshotterSettings(null, null, false, "d", Retention.DEFAULT, null,
+                Duration.ofSeconds(30), false, Duration.ofHours(25), false, Duration.ZERO, cron, null, false));
         return snapshotter;
     }
 }

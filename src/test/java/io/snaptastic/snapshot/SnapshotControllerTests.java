@@ -3,15 +3,12 @@ package io.snaptastic.snapshot;
 import static io.snaptastic.web.WebTestSupport.BEARER;
 import static io.snaptastic.web.WebTestSupport.PROBLEM_JSON;
 import static io.snaptastic.web.WebTestSupport.type;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
-import static org.mockito.Mockito.mock;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -21,23 +18,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.snaptastic.ec2.Snapshot;
-import io.snaptastic.operation.OperationOutcome;
-import io.snaptastic.operation.OperationProgress;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
-import io.snaptastic.workflow.WorkflowResult;
 import io.snaptastic.web.ApiFixtures;
 import io.snaptastic.web.WebTestSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -60,7 +52,7 @@ class SnapshotControllerTests {
     SnapshotterResolver resolver;
 
     @MockitoBean
-    SnapshotService snapshots;
+    SnapshotOperations snapshots;
 
     @MockitoBean
     SnapshotQueryService query;
@@ -75,7 +67,7 @@ class SnapshotControllerTests {
     void startsASnapshotAndAnswers202WithTheOperationsLocation() throws Exception {
         SnapshotterContext solr = ApiFixtures.context("solr");
         given(resolver.resolve("solr", null)).willReturn(solr);
-        given(operations.submit(eq(OperationType.SNAPSHOT), eq("solr"), isNull(), anyString(), any()))
+        given(snapshots.snapshot(eq(solr), isNull(), anyString()))
                 .willReturn(ApiFixtures.running("op-1", OperationType.SNAPSHOT, "solr"));
         given(operations.await("op-1", Duration.ZERO)).willReturn(ApiFixtures.running("op-1", OperationType.SNAPSHOT, "solr"));
 
@@ -84,16 +76,13 @@ class SnapshotControllerTests {
                 .andExpect(header().string(HttpHeaders.LOCATION, "/operations/op-1"))
                 .andExpect(jsonPath("$.type").value("snapshot"))
                 .andExpect(jsonPath("$.status").value("running"));
-
-        given(snapshots.snapshot(any(), any())).willReturn(new WorkflowResult(List.of(), null));
-        runSubmittedWork();
-        then(snapshots).should().snapshot(eq(solr), any());
     }
 
     @Test
     void answers200WithTheFinishedOperationWhenItFinishesWithinTheWait() throws Exception {
-        given(resolver.resolve("solr", Map.of("cluster", "old"))).willReturn(ApiFixtures.context("solr"));
-        given(operations.submit(eq(OperationType.SNAPSHOT), eq("solr"), eq("key-1"), anyString(), any()))
+        SnapshotterContext solr = ApiFixtures.context("solr");
+        given(resolver.resolve("solr", Map.of("cluster", "old"))).willReturn(solr);
+        given(snapshots.snapshot(eq(solr), eq("key-1"), anyString()))
                 .willReturn(ApiFixtures.running("op-2", OperationType.SNAPSHOT, "solr"));
         given(operations.await("op-2", Duration.ofSeconds(60)))
                 .willReturn(ApiFixtures.succeeded("op-2", OperationType.SNAPSHOT, "solr"));
@@ -145,7 +134,7 @@ class SnapshotControllerTests {
 
         expectProblem(postSnapshot("{\"snapshotter\":\"nope\"}", "0"), 404, "unknown-snapshotter");
         expectProblem(mvc.perform(get("/snapshots").param("snapshotter", "nope")), 404, "unknown-snapshotter");
-        then(operations).shouldHaveNoInteractions();
+        then(snapshots).shouldHaveNoInteractions();
         then(query).shouldHaveNoInteractions();
     }
 
@@ -154,7 +143,7 @@ class SnapshotControllerTests {
         expectProblem(postSnapshot(SOLR, "901"), 400, "validation-failed");
         expectProblem(postSnapshot(SOLR, "-5"), 400, "validation-failed");
         then(resolver).shouldHaveNoInteractions();
-        then(operations).shouldHaveNoInteractions();
+        then(snapshots).shouldHaveNoInteractions();
     }
 
     @Test
@@ -162,7 +151,7 @@ class SnapshotControllerTests {
         expectProblem(mvc.perform(post("/snapshots").contentType(MediaType.APPLICATION_JSON).content(SOLR)), 401,
                 "unauthorized");
         expectProblem(mvc.perform(delete("/snapshots/snap-0123456789abcdef0")), 401, "unauthorized");
-        then(operations).shouldHaveNoInteractions();
+        then(snapshots).shouldHaveNoInteractions();
         then(deleter).shouldHaveNoInteractions();
     }
 
@@ -176,14 +165,5 @@ class SnapshotControllerTests {
                 .andExpect(content().contentType(PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value(type(slug)))
                 .andExpect(jsonPath("$.status").value(status));
-    }
-
-    @SuppressWarnings("unchecked")
-    private void runSubmittedWork() {
-        ArgumentCaptor<Function<OperationProgress, OperationOutcome>> work = ArgumentCaptor.forClass(Function.class);
-        then(operations).should().submit(eq(OperationType.SNAPSHOT), eq("solr"), any(), anyString(), work.capture());
-        OperationProgress progress = mock(OperationProgress.class);
-        given(progress.operationId()).willReturn("op-1");
-        assertThat(work.getValue().apply(progress)).isNotNull();
     }
 }

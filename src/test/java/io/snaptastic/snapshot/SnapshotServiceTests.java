@@ -19,10 +19,11 @@ import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Instance;
 import io.snaptastic.ec2.Snapshot;
-import io.snaptastic.host.Freezer;
-import io.snaptastic.host.FrozenFilesystems;
+import io.snaptastic.host.freeze.Freezer;
+import io.snaptastic.host.freeze.FrozenFilesystems;
 import io.snaptastic.host.MountEntry;
 import io.snaptastic.host.Mounter;
+import io.snaptastic.snapshotter.Hook;
 import io.snaptastic.snapshotter.Retention;
 import io.snaptastic.snapshotter.Snapshotter;
 import io.snaptastic.snapshotter.SnapshotterContext;
@@ -89,16 +90,16 @@ class SnapshotServiceTests {
         assertThat(result.volumes()).extracting(VolumeOutcome::snapshotId).containsExactly("snap-1", "snap-2");
         assertThat(result.volumes()).extracting(VolumeOutcome::freezeMillis).containsExactly(12L, 12L);
         InOrder order = inOrder(snapshotter, ec2, freezer, frozen);
-        order.verify(snapshotter).preSnapshots(List.of(SOLR, LOGS));
-        order.verify(snapshotter).preSnapshot(SOLR);
-        order.verify(snapshotter).preSnapshot(LOGS);
+        order.verify(snapshotter).hook(Hook.PRE_SNAPSHOTS, List.of(SOLR, LOGS));
+        order.verify(snapshotter).hook(Hook.PRE_SNAPSHOT, List.of(SOLR));
+        order.verify(snapshotter).hook(Hook.PRE_SNAPSHOT, List.of(LOGS));
         order.verify(ec2).describeInstance("i-1");
         order.verify(freezer).freeze(List.of("/mnt/solr", "/mnt/logs"), Duration.ofSeconds(30));
         order.verify(ec2).createSnapshots(eq("i-1"), eq(List.of("vol-other")), eq("solr snapshot of /mnt/solr, /mnt/logs"), anyMap());
         order.verify(frozen).close();
-        order.verify(snapshotter).postSnapshot(SOLR);
-        order.verify(snapshotter).postSnapshot(LOGS);
-        order.verify(snapshotter).postSnapshots(List.of(SOLR, LOGS));
+        order.verify(snapshotter).hook(Hook.POST_SNAPSHOT, List.of(SOLR));
+        order.verify(snapshotter).hook(Hook.POST_SNAPSHOT, List.of(LOGS));
+        order.verify(snapshotter).hook(Hook.POST_SNAPSHOTS, List.of(SOLR, LOGS));
         then(ec2).should(never()).createTags(any(), any());
         then(ec2).should(never()).createSnapshot(any(), any(), any());
     }
@@ -137,7 +138,7 @@ class SnapshotServiceTests {
         // Three attempts (the backoff's bound), each thawed before the next.
         then(freezer).should(times(3)).freeze(any(), any());
         then(frozen).should(times(3)).close();
-        then(snapshotter).should().postSnapshots(List.of(SOLR));
+        then(snapshotter).should().hook(Hook.POST_SNAPSHOTS, List.of(SOLR));
     }
 
     @Test
@@ -213,7 +214,7 @@ class SnapshotServiceTests {
             assertThat(v.warning()).startsWith("snapshot snap-1 lacks the tags cluster, environment, mount_point, role")
                     .contains("not allowed to tag");
         });
-        then(snapshotter).should().postSnapshot(SOLR);
+        then(snapshotter).should().hook(Hook.POST_SNAPSHOT, List.of(SOLR));
     }
 
     @Test
@@ -251,7 +252,7 @@ class SnapshotServiceTests {
 
     @Test
     void aFailingPreHookFailsTheSnapshotWithoutFreezing() {
-        willThrow(new IllegalStateException("flush failed")).given(snapshotter).preSnapshot(SOLR);
+        willThrow(new IllegalStateException("flush failed")).given(snapshotter).hook(Hook.PRE_SNAPSHOT, List.of(SOLR));
 
         WorkflowResult result = service.snapshot(context(SOLR), WorkflowListener.NONE);
 
@@ -259,14 +260,14 @@ class SnapshotServiceTests {
         assertThat(result.error()).isEqualTo("pre-snapshot hook failed: flush failed");
         then(freezer).should(never()).freeze(any(), any());
         then(ec2).should(never()).createSnapshots(any(), any(), any(), any());
-        then(snapshotter).should().postSnapshots(List.of(SOLR));
+        then(snapshotter).should().hook(Hook.POST_SNAPSHOTS, List.of(SOLR));
     }
 
     @Test
     void aFailingPreHookGivesACrashConsistentSnapshotWhenTheSnapshotterSaysSo() {
-        given(snapshotter.settings()).willReturn(new SnapshotterSettings("{cluster} snapshot of {mount_point}", Retention.DEFAULT,
-                Duration.ofSeconds(30), true));
-        willThrow(new IllegalStateException("flush failed")).given(snapshotter).preSnapshots(any());
+        given(snapshotter.settings()).willReturn(new SnapshotterSettings(null, null, false, "{cluster} snapshot of {mount_point}",
+                Retention.DEFAULT, null, Duration.ofSeconds(30), true, null, false, null, null, null, false));
+        willThrow(new IllegalStateException("flush failed")).given(snapshotter).hook(eq(Hook.PRE_SNAPSHOTS), any());
         given(ec2.createSnapshots(any(), anyCollection(), anyString(), anyMap()))
                 .willReturn(List.of(snapshot("snap-1", "vol-1", "/mnt/solr")));
 

@@ -88,9 +88,9 @@ class ResourceTagsTests {
     }
 
     private static Snapshotter snapshotter(String description) {
-        SnapshotterProperties properties = new SnapshotterProperties(List.of("role", "cluster", "environment"),
+        SnapshotterSettings properties = new SnapshotterSettings(List.of("role", "cluster", "environment"),
                 List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 1)), false, description,
-                new Retention(7, Duration.ofDays(4), false), null, null, false);
+                new Retention(7, Duration.ofDays(4), false), null, null, false, null, false, null, null, null, false);
         return new YamlSnapshotter("solr", properties, new HookRunner(Mockito.mock(HostExecutor.class)));
     }
 }

@@ -62,7 +62,10 @@ class SnapshotterControllerTests {
                 .andExpect(jsonPath("$.volumes[0].size").value(20))
                 .andExpect(jsonPath("$.filterTags[0]").value("role"))
                 .andExpect(jsonPath("$.settings.retention.keepLast").value(7))
-                .andExpect(jsonPath("$.settings.description").value("{cluster} snapshot of {mount_point}"));
+                .andExpect(jsonPath("$.settings.description").value("{cluster} snapshot of {mount_point}"))
+                .andExpect(jsonPath("$.settings.volumes").doesNotExist())
+                .andExpect(jsonPath("$.settings.filterTags").doesNotExist())
+                .andExpect(jsonPath("$.settings.hooks").doesNotExist());
     }
 
     @Test
@@ -103,12 +106,12 @@ class SnapshotterControllerTests {
 
         @Bean
         SnapshotterRegistry snapshotterRegistry() {
-            SnapshotterProperties solr = new SnapshotterProperties(null, List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20)),
-                    false, null, null, null, Duration.ofSeconds(30), false);
-            SnapshotterProperties seed = new SnapshotterProperties(null, List.of(VolumeSpec.of("/dev/sdf1", "/mnt/index", 200)),
-                    false, null, null, null, Duration.ofSeconds(30), false);
-            SnapshotterProperties fromUserdata = new SnapshotterProperties(List.of("cluster"), null, true, null, null, null,
-                    Duration.ofSeconds(30), false);
+            SnapshotterSettings solr = new SnapshotterSettings(null, List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20)),
+                    false, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false);
+            SnapshotterSettings seed = new SnapshotterSettings(null, List.of(VolumeSpec.of("/dev/sdf1", "/mnt/index", 200)),
+                    false, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false);
+            SnapshotterSettings fromUserdata = new SnapshotterSettings(List.of("cluster"), null, true, null, null, null,
+                    Duration.ofSeconds(30), false, null, false, null, null, null, false);
             Snapshotter custom = new Snapshotter() {
                 @Override
                 public String name() {

@@ -19,15 +19,17 @@ import io.snaptastic.check.CheckService;
 import io.snaptastic.config.SnaptasticProperties;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.instance.InstanceIdentity;
+import io.snaptastic.mount.MountOperations;
 import io.snaptastic.mount.MountOverview;
 import io.snaptastic.mount.MountService;
 import io.snaptastic.mount.UnmountService;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.snapshot.SnapshotDeleter;
+import io.snaptastic.snapshot.SnapshotOperations;
 import io.snaptastic.snapshot.SnapshotQueryService;
 import io.snaptastic.snapshot.SnapshotService;
-import io.snaptastic.snapshotter.SnapshotterProperties;
+import io.snaptastic.snapshotter.SnapshotterSettings;
 import io.snaptastic.snapshotter.SnapshotterRegistry;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.snapshotter.VolumeSpec;
@@ -291,17 +293,18 @@ class ApiBadInputTests {
 
     /**
      * The agent's own resolver and validator over two snapshotters: solr with configured volumes, and
-     * one whose volumes come from userdata (the seed's userdata example).
+     * one whose volumes come from userdata (the seed's userdata example); and the agent's own starters of
+     * mounts and snapshots, over the mocked services and runner.
      */
     @TestConfiguration(proxyBeanMethods = false)
     static class RealResolver {
 
         @Bean
         SnapshotterRegistry snapshotterRegistry() {
-            SnapshotterProperties solr = new SnapshotterProperties(null, List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20)),
-                    false, null, null, null, Duration.ofSeconds(30), false);
-            SnapshotterProperties fromUserdata = new SnapshotterProperties(List.of("cluster"), null, true, null, null, null,
-                    Duration.ofSeconds(30), false);
+            SnapshotterSettings solr = new SnapshotterSettings(null, List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20)),
+                    false, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false);
+            SnapshotterSettings fromUserdata = new SnapshotterSettings(List.of("cluster"), null, true, null, null, null,
+                    Duration.ofSeconds(30), false, null, false, null, null, null, false);
             return new SnapshotterRegistry(List.of(new YamlSnapshotter("solr", solr, null),
                     new YamlSnapshotter("fromuserdata", fromUserdata, null)));
         }
@@ -315,6 +318,16 @@ class ApiBadInputTests {
         @Bean
         SnapshotDeleter snapshotDeleter(Ec2 ec2) {
             return new SnapshotDeleter(ec2);
+        }
+
+        @Bean
+        MountOperations mountOperations(MountService mounts, UnmountService unmounts, Operations operations) {
+            return new MountOperations(mounts, unmounts, operations);
+        }
+
+        @Bean
+        SnapshotOperations snapshotOperations(SnapshotService snapshots, Operations operations) {
+            return new SnapshotOperations(snapshots, operations);
         }
     }
 }

@@ -5,7 +5,7 @@ import io.snaptastic.operation.OperationStatus;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.VolumeResult;
 import io.snaptastic.snapshotter.SnapshotterContext;
-import io.snaptastic.snapshotter.SnapshotterProperties;
+import io.snaptastic.snapshotter.SnapshotterSettings;
 import io.snaptastic.snapshotter.VolumeSpec;
 import io.snaptastic.snapshotter.YamlSnapshotter;
 import java.time.Duration;
@@ -32,8 +32,8 @@ public final class ApiFixtures {
     /** The seed tutorial's solr snapshotter resolved on one instance: /dev/sdf on /mnt/solr. */
     public static SnapshotterContext context(String name) {
         List<VolumeSpec> volumes = List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20));
-        YamlSnapshotter snapshotter = new YamlSnapshotter(name, new SnapshotterProperties(null, volumes, false, null, null,
-                null, Duration.ofSeconds(30), false), null);
+        YamlSnapshotter snapshotter = new YamlSnapshotter(name, new SnapshotterSettings(null, volumes, false, null, null,
+                null, Duration.ofSeconds(30), false, null, false, null, null, null, false), null);
         return new SnapshotterContext(snapshotter, "i-0123456789abcdef0", "eu-west-1a",
                 Map.of("role", "solr", "cluster", "solr", "environment", "sandbox"),
                 volumes, Map.of("role", "solr"));

@@ -199,7 +199,7 @@ class OperationControllerTests {
         @Bean(destroyMethod = "close")
         Operations operations(Path journalDirectory, FailureDescriber describer, OperationGate gate) {
             return new Operations(journalDirectory, new OperationsProperties(4, 16, 200, Duration.ofDays(7),
-                    Duration.ofHours(24), Duration.ofSeconds(5)), describer, Clock.systemUTC()) {
+                    Duration.ofHours(24), Duration.ofSeconds(5), null), describer, Clock.systemUTC()) {
                 @Override
                 public void close() {
                     gate.close();

@@ -1,6 +1,9 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import io.snaptastic.host.HostException.FreezeRefusedException;
+import io.snaptastic.host.MountEntry;
+import io.snaptastic.host.MountTable;
+import io.snaptastic.host.Operands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;

@@ -1,10 +1,18 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+import io.snaptastic.host.CommandResult;
+import io.snaptastic.host.Filesystems;
 import io.snaptastic.host.HostException.FreezeRefusedException;
+import io.snaptastic.host.HostExecutor;
+import io.snaptastic.host.HostFixture;
+import io.snaptastic.host.MountTable;
+import io.snaptastic.host.Mounter;
+import io.snaptastic.host.ProcessHostExecutor;
+import io.snaptastic.host.UtilLinuxMounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -38,9 +46,9 @@ class FreezerHostTests {
     void mountTwoFilesystems() throws IOException {
         host = HostFixture.create();
         stateDir = Files.createDirectories(host.dir().resolve("state"));
-        freezer = new Freezer(executor, new MountTable(), stateDir);
+        freezer = new RecordingFreezer(executor, new MountTable(), stateDir);
         Filesystems filesystems = new Filesystems(executor, new MountTable());
-        Mounter mounter = new Mounter(executor, new MountTable());
+        Mounter mounter = new UtilLinuxMounter(executor, new MountTable());
         first = host.mountPoint("first");
         second = host.mountPoint("second");
         for (String mountPoint : List.of(first, second)) {
@@ -108,7 +116,7 @@ class FreezerHostTests {
         Files.writeString(stateDir.resolve("frozen/killed-agent.frozen"), first + "\n" + second + "\n");
         assertThat(frozen(first)).isTrue();
 
-        new Freezer(executor, new MountTable(), stateDir).thawRecorded();
+        new RecordingFreezer(executor, new MountTable(), stateDir).thawRecorded();
 
         assertThat(frozen(first)).isFalse();
         assertThat(frozen(second)).isFalse();
@@ -117,7 +125,7 @@ class FreezerHostTests {
 
     @Test
     void refusesTheFilesystemOfItsStateDir() {
-        Freezer onFirst = new Freezer(executor, new MountTable(), Path.of(first, "state"));
+        Freezer onFirst = new RecordingFreezer(executor, new MountTable(), Path.of(first, "state"));
 
         assertThatExceptionOfType(FreezeRefusedException.class)
                 .isThrownBy(() -> onFirst.freeze(List.of(second, first), Duration.ofSeconds(5)));

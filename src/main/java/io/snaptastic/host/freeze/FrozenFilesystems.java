@@ -1,4 +1,4 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Filesystems frozen together by a {@link Freezer}. Closing thaws them all; so does the watchdog
+ * Filesystems frozen together by a {@link RecordingFreezer}. Closing thaws them all; so does the watchdog
  * when the holder takes longer than the maximum. Closing twice, or after the watchdog, does nothing.
  */
 public final class FrozenFilesystems implements AutoCloseable {
 
     private final List<String> mountPoints;
     private final Path record;
-    private final Freezer freezer;
+    private final RecordingFreezer freezer;
     private ScheduledFuture<?> watchdog;
     private long frozenAt = -1;
     private long thawedAt = -1;
     private boolean thawed;
     private boolean thawedByWatchdog;
 
-    FrozenFilesystems(List<String> mountPoints, Path record, Freezer freezer) {
+    FrozenFilesystems(List<String> mountPoints, Path record, RecordingFreezer freezer) {
         this.mountPoints = List.copyOf(mountPoints);
         this.record = record;
         this.freezer = freezer;

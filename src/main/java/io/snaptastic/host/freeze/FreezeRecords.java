@@ -1,4 +1,4 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,14 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+import io.snaptastic.host.CommandResult;
 import io.snaptastic.host.HostException.FreezeRefusedException;
 import io.snaptastic.host.HostException.HostCommandException;
+import io.snaptastic.host.HostExecutor;
+import io.snaptastic.host.MountTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +54,7 @@ class FreezerTests {
             ran.add(command.argv());
             return answer.apply(command.argv());
         };
-        freezer = new Freezer(host, new MountTable(mountInfo), stateDir);
+        freezer = new RecordingFreezer(host, new MountTable(mountInfo), stateDir);
     }
 
     @AfterEach
@@ -198,7 +201,7 @@ class FreezerTests {
     @Test
     void aHolderThatClosesAfterShutdownStillThaws() {
         FrozenFilesystems frozen = freezer.freeze(List.of("/mnt/a"), Duration.ofSeconds(30));
-        Freezer other = new Freezer(command -> {
+        Freezer other = new RecordingFreezer(command -> {
             ran.add(command.argv());
             return OK;
         }, new MountTable(mountInfo), stateDir);

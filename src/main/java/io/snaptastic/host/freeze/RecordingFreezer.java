@@ -1,68 +1,50 @@
-package io.snaptastic.host;
+package io.snaptastic.host.freeze;
 
 import io.snaptastic.host.HostException.FreezeRefusedException;
-import io.snaptastic.host.HostException.HostCommandException;
 import io.snaptastic.host.HostException.HostCommandTimeoutException;
 import io.snaptastic.host.HostException.InvalidOperandException;
+import io.snaptastic.host.HostExecutor;
+import io.snaptastic.host.MountTable;
+import io.snaptastic.host.Operands;
+import io.snaptastic.support.Threads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Freezes filesystems with {@code fsfreeze} for a snapshot, and makes sure every freeze ends: each is
- * written to the state dir before it starts, a watchdog thaws after the maximum duration, and
- * {@link #thawRecorded()} thaws what a killed agent left frozen.
+ * The {@link Freezer} of a host, which makes sure every freeze ends: one claim per filesystem, each
+ * freeze written to the state dir before it starts, a watchdog that thaws after the maximum duration,
+ * and {@link #thawRecorded()} for what a killed agent left frozen.
  */
-public class Freezer implements AutoCloseable {
+public class RecordingFreezer implements Freezer {
 
-    public static final Duration DEFAULT_MAX_DURATION = Duration.ofSeconds(30);
-
-    private static final Logger log = LoggerFactory.getLogger(Freezer.class);
+    private static final Logger log = LoggerFactory.getLogger(RecordingFreezer.class);
     private static final Duration THAW_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HostExecutor executor;
     private final MountTable mountTable;
     private final Path stateDir;
     private final FreezeRecords records;
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("freezer"));
+    private final ParallelFsfreeze fsfreeze;
     private final ScheduledExecutorService watchdogs = watchdogExecutor();
     private final Set<String> active = new HashSet<>();
 
-    public Freezer(HostExecutor executor, MountTable mountTable, Path stateDir) {
-        this.executor = executor;
+    public RecordingFreezer(HostExecutor executor, MountTable mountTable, Path stateDir) {
         this.mountTable = mountTable;
         this.stateDir = stateDir;
         this.records = new FreezeRecords(stateDir);
+        this.fsfreeze = new ParallelFsfreeze(executor);
     }
 
-    /**
-     * Freezes the filesystems at the mount points, all at once, and returns when all are frozen.
-     *
-     * @throws FreezeRefusedException for {@code /}, the root or state dir filesystem, a path that is
-     *     not a mount point, or a filesystem this agent has frozen already
-     * @throws HostCommandException when a freeze fails or takes longer than maxDuration; the ones
-     *     that succeeded are thawed again
-     */
+    @Override
     public FrozenFilesystems freeze(Collection<String> mountPoints, Duration maxDuration) {
         if (maxDuration.isNegative() || maxDuration.isZero()) {
             throw new IllegalArgumentException("maxDuration must be positive");
@@ -84,12 +66,12 @@ public class Freezer implements AutoCloseable {
         return frozen;
     }
 
-    /** Thaws every freeze recorded in the state dir: what a killed agent left behind. */
+    @Override
     public void thawRecorded() {
         records.list().forEach(this::thawRecord);
     }
 
-    /** The mount points recorded as frozen and not thawed since; for the {@code thaw} command's report. */
+    @Override
     public List<String> recordedMountPoints() {
         return records.list().stream().flatMap(record -> records.read(record).stream()).distinct().toList();
     }
@@ -101,7 +83,7 @@ public class Freezer implements AutoCloseable {
             thawRecorded();
         } finally {
             watchdogs.shutdownNow();
-            workers.shutdownNow();
+            fsfreeze.close();
         }
     }
 
@@ -110,7 +92,7 @@ public class Freezer implements AutoCloseable {
         // An interrupted caller still thaws: the flag is set again once the thaws are done.
         boolean interrupted = Thread.interrupted();
         try {
-            List<RuntimeException> failures = inParallel(mountPoints, "-u", THAW_TIMEOUT, true);
+            List<RuntimeException> failures = fsfreeze.thaw(mountPoints, THAW_TIMEOUT);
             if (!failures.isEmpty()) {
                 RuntimeException first = failures.get(0);
                 failures.stream().skip(1).forEach(first::addSuppressed);
@@ -132,7 +114,7 @@ public class Freezer implements AutoCloseable {
     }
 
     private void freezeAll(List<String> targets, Duration maxDuration, FrozenFilesystems frozen) {
-        List<RuntimeException> failures = inParallel(targets, "-f", maxDuration, false);
+        List<RuntimeException> failures = fsfreeze.freeze(targets, maxDuration);
         if (failures.isEmpty() && !frozen.thawed()) {
             return;
         }
@@ -145,62 +127,11 @@ public class Freezer implements AutoCloseable {
             throw e;
         }
         if (failures.isEmpty()) {
-            throw new HostCommandTimeoutException(fsfreeze("-f", targets.get(0), maxDuration), "", "");
+            throw new HostCommandTimeoutException(ParallelFsfreeze.freezeCommand(targets.get(0), maxDuration), "", "");
         }
         RuntimeException first = failures.get(0);
         failures.stream().skip(1).forEach(first::addSuppressed);
         throw first;
-    }
-
-    /** Runs {@code fsfreeze} on every mount point at once, all under one deadline. */
-    private List<RuntimeException> inParallel(List<String> mountPoints, String action, Duration timeout, boolean thawing) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<Command, Future<CommandResult>> running = new LinkedHashMap<>();
-        for (String mountPoint : mountPoints) {
-            Command command = fsfreeze(action, mountPoint, timeout);
-            running.put(command, submit(command));
-        }
-        List<RuntimeException> failures = new ArrayList<>();
-        for (Map.Entry<Command, Future<CommandResult>> entry : running.entrySet()) {
-            Command command = entry.getKey();
-            try {
-                CommandResult result = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (!result.succeeded() && !(thawing && notFrozen(result))) {
-                    failures.add(new HostCommandException("fsfreeze " + action + " failed", command, result));
-                }
-            } catch (TimeoutException e) {
-                entry.getValue().cancel(true);
-                failures.add(new HostCommandTimeoutException(command, "", ""));
-            } catch (ExecutionException e) {
-                failures.add(e.getCause() instanceof RuntimeException cause ? cause
-                        : new HostCommandException("fsfreeze " + action + " failed", command.argv(), -1, "", "", e.getCause()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                entry.getValue().cancel(true);
-                failures.add(new HostCommandException("interrupted", command.argv(), -1, "", "", e));
-            }
-        }
-        return failures;
-    }
-
-    /** On the workers; in this thread once they are shut down, so a thaw after shutdown still runs. */
-    private Future<CommandResult> submit(Command command) {
-        try {
-            return workers.submit(() -> executor.execute(command));
-        } catch (RejectedExecutionException e) {
-            FutureTask<CommandResult> inline = new FutureTask<>(() -> executor.execute(command));
-            inline.run();
-            return inline;
-        }
-    }
-
-    private static Command fsfreeze(String action, String mountPoint, Duration timeout) {
-        return Command.of("fsfreeze", action, "--", mountPoint).withTimeout(timeout);
-    }
-
-    /** The kernel answers EINVAL to a thaw of a filesystem that is not frozen. */
-    private static boolean notFrozen(CommandResult result) {
-        return result.stderr().contains("Invalid argument");
     }
 
     private void thawRecord(Path record) {
@@ -239,17 +170,8 @@ public class Freezer implements AutoCloseable {
     }
 
     private static ScheduledExecutorService watchdogExecutor() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, daemonThreads("freeze-watchdog"));
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, Threads.numberedDaemons("freeze-watchdog"));
         executor.setRemoveOnCancelPolicy(true);
         return executor;
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
