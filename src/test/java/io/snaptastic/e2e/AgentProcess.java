@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
@@ -172,6 +173,17 @@ final class AgentProcess implements AfterEachCallback {
             throw new IllegalStateException("the agent did not stop within " + within);
         }
         return process.exitValue();
+    }
+
+    /** How many filesystems the agent's freeze records say are frozen. */
+    long frozenRecords() throws IOException {
+        Path dir = stateDir().resolve("frozen");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".frozen")).count();
+        }
     }
 
     String log() throws IOException {

@@ -9,7 +9,6 @@ import io.snaptastic.host.ProcessHostExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -107,12 +106,12 @@ class RecoveryKillTests {
         String volumeId = agent.volumeIds("tag:snaptastic:managed", "true").get(0);
         String id = agent.post("/snapshots", SOLR).get("id").asText();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> frozenRecords() > 0 && agent.log().contains("froze "));
+                .until(() -> agent.frozenRecords() > 0 && agent.log().contains("froze "));
 
         agent.kill();
         agent.start();
 
-        assertThat(frozenRecords()).as("the freeze record is gone once thawed").isZero();
+        assertThat(agent.frozenRecords()).as("the freeze record is gone once thawed").isZero();
         CommandResult write = new ProcessHostExecutor().execute(Command.of("dd", "if=/dev/zero",
                 "of=" + agent.mountPoint().resolve("probe"), "bs=4096", "count=1", "conv=fsync")
                 .withTimeout(Duration.ofSeconds(20)));
@@ -124,15 +123,5 @@ class RecoveryKillTests {
         assertThat(agent.volumeIds("tag:snaptastic:managed", "true"))
                 .as("the mounted volume stays; nothing else was made").containsExactly(volumeId);
         assertThat(AgentUnderTest.mounted(agent.mountPoint())).isTrue();
-    }
-
-    private long frozenRecords() throws Exception {
-        Path dir = agent.stateDir().resolve("frozen");
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".frozen")).count();
-        }
     }
 }

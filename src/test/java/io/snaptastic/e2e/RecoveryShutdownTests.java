@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +35,7 @@ class RecoveryShutdownTests {
         agent.stop(Duration.ofSeconds(60));
 
         assertThat(agent.log()).contains("thawed ");
-        assertThat(frozenRecords()).isZero();
+        assertThat(agent.frozenRecords()).isZero();
         agent.start();
         JsonNode operation = agent.get("/operations/" + id);
         assertThat(operation.get("status").asText()).isEqualTo("succeeded");
@@ -69,15 +68,5 @@ class RecoveryShutdownTests {
         // DeleteVolume returns while the volume is still `deleting`, as on EC2: wait for it to be gone.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(agent.volumeIds("tag:snaptastic:managed", "true")).as("no volume leaks").isEmpty());
-    }
-
-    private long frozenRecords() throws Exception {
-        Path dir = agent.stateDir().resolve("frozen");
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".frozen")).count();
-        }
     }
 }
