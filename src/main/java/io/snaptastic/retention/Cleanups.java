@@ -35,7 +35,7 @@ public class Cleanups {
 
     /** Some snapshots that retention chose could not be deleted; the details list them as delete-failed. */
     public static class IncompleteCleanupException extends AgentException {
-        IncompleteCleanupException() {
+        public IncompleteCleanupException() {
             super(ProblemType.WORKFLOW_FAILED, "some expired snapshots could not be deleted; see kept with reason delete-failed");
         }
     }

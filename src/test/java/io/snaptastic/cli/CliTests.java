@@ -2,10 +2,12 @@ package io.snaptastic.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.snaptastic.support.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -67,25 +69,7 @@ class CliTests {
         String running = "{\"id\":\"op-7\",\"type\":\"snapshot\",\"snapshotter\":\"solr\",\"status\":\"running\"}";
         agent.answer(202, running).answer(200, running);
         // Each reading of this clock is a minute later: the deadline passes after the first poll.
-        Clock ticking = new Clock() {
-            private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public synchronized Instant instant() {
-                now = now.plusSeconds(60);
-                return now;
-            }
-        };
+        MutableClock ticking = MutableClock.ticking(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1));
 
         StubAgent.Run run = agent.run(Map.of(), ticking, "make-snapshots", "solr", "--timeout", "3m");
 

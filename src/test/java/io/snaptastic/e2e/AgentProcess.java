@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The agent in sandbox mode in a process of its own, so a test can kill it with SIGKILL and start it
  * again on the same state dir (the sandbox keeps its EC2 world there too). It runs from this JVM's
  * class path (target/classes and the dependencies), so it needs no packaged jar: the jar is only built
- * in the package phase, after the tests. Its output goes to {@code agent-N.log} under the root.
+ * in the package phase, after the tests. Its output goes to {@code agent-N.log} under the root. As a
+ * test's {@code @RegisterExtension}, it is killed and its loop devices, mounts and root released after
+ * each test, also a failed one.
  */
-final class AgentProcess {
+final class AgentProcess implements AfterEachCallback {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -38,6 +43,21 @@ final class AgentProcess {
 
     AgentProcess(Path root) {
         this.root = root;
+    }
+
+    /** An agent (not yet started) in a new temporary directory named after {@code prefix}. */
+    static AgentProcess inTempDirectory(String prefix) {
+        try {
+            return new AgentProcess(Files.createTempDirectory(prefix).toRealPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        kill();
+        AgentUnderTest.release(root);
     }
 
     Path root() {
@@ -155,6 +175,17 @@ final class AgentProcess {
         return process.exitValue();
     }
 
+    /** How many filesystems the agent's freeze records say are frozen. */
+    long frozenRecords() throws IOException {
+        Path dir = stateDir().resolve("frozen");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".frozen")).count();
+        }
+    }
+
     String log() throws IOException {
         return Files.readString(logFile());
     }
@@ -171,6 +202,12 @@ final class AgentProcess {
 
     JsonNode delete(String path) {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).DELETE()).body());
+    }
+
+    /** The operation once it no longer runs: an interrupted one is reconciled in the background after a start. */
+    JsonNode reconciled(String operationId) {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/operations/" + operationId), operation -> !"running".equals(operation.get("status").asText()));
     }
 
     JsonNode get(String path) {

@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Volume;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 record ChaosInvariants(Duration reaperBound) {
 
     static final Duration WRITE_BOUND = Duration.ofSeconds(10);
-    private static final String MANAGED = "snaptastic:managed";
     private static final String RETAINED = "snaptastic:retained";
     private static final String MOUNT_POINT = "mount_point";
 
@@ -102,7 +99,7 @@ record ChaosInvariants(Duration reaperBound) {
     static List<String> volumeFindings(List<Volume> managed) {
         List<String> findings = new ArrayList<>();
         for (Volume volume : managed) {
-            boolean retained = "true".equals(tags(volume).get(RETAINED));
+            boolean retained = "true".equals(SandboxClient.tags(volume).get(RETAINED));
             if (volume.attachments().isEmpty() && "available".equals(volume.stateAsString()) && !retained) {
                 findings.add("managed volume " + volume.volumeId() + " is available, not retained, and no mount point uses it");
             }
@@ -110,7 +107,7 @@ record ChaosInvariants(Duration reaperBound) {
                     .forEach(a -> findings.add("managed volume " + volume.volumeId() + " is stuck attaching at " + a.device()));
         }
         Map<String, List<String>> attachedByMountPoint = managed.stream().filter(v -> !v.attachments().isEmpty())
-                .collect(Collectors.groupingBy(v -> tags(v).getOrDefault(MOUNT_POINT, "?"),
+                .collect(Collectors.groupingBy(v -> SandboxClient.tags(v).getOrDefault(MOUNT_POINT, "?"),
                         Collectors.mapping(Volume::volumeId, Collectors.toList())));
         attachedByMountPoint.forEach((mountPoint, ids) -> {
             if (ids.size() > 1) {
@@ -159,14 +156,7 @@ record ChaosInvariants(Duration reaperBound) {
     /** The managed volumes, as the sandbox's EC2 API describes them. */
     static List<Volume> managed(AgentProcess agent) {
         try (Ec2Client ec2 = SandboxClient.of(agent.ec2Endpoint())) {
-            return ec2.describeVolumes(b -> b.filters(Filter.builder().name("tag:" + MANAGED).values("true").build()))
-                    .volumes().stream().filter(v -> !"deleting".equals(v.stateAsString()) && !"deleted".equals(v.stateAsString()))
-                    .toList();
+            return SandboxClient.liveManagedVolumes(ec2);
         }
     }
-
-    static Map<String, String> tags(Volume volume) {
-        return volume.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
-    }
-
 }

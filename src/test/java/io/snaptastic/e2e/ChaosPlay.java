@@ -149,7 +149,7 @@ final class ChaosPlay {
         if (volume.isEmpty()) {
             return List.of("the volume " + volumeId + " that an unmount kept, with data no snapshot has, is gone");
         }
-        boolean retained = "true".equals(ChaosInvariants.tags(volume.get()).get("snaptastic:retained"));
+        boolean retained = "true".equals(SandboxClient.tags(volume.get()).get("snaptastic:retained"));
         if (!"available".equals(volume.get().stateAsString()) || !retained) {
             return List.of("the volume " + volumeId + " that an unmount kept is " + volume.get().stateAsString()
                     + (retained ? "" : " and not tagged snaptastic:retained=true"));

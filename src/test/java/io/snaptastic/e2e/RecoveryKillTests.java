@@ -9,10 +9,8 @@ import io.snaptastic.host.ProcessHostExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,18 +23,8 @@ class RecoveryKillTests {
 
     static final String SOLR = "{\"snapshotter\":\"solr\"}";
 
-    AgentProcess agent;
-
-    @BeforeEach
-    void root() throws Exception {
-        agent = new AgentProcess(Files.createTempDirectory("snaptastic-kill").toRealPath());
-    }
-
-    @AfterEach
-    void release() throws Exception {
-        agent.kill();
-        AgentUnderTest.release(agent.root());
-    }
+    @RegisterExtension
+    final AgentProcess agent = AgentProcess.inTempDirectory("snaptastic-kill");
 
     @Test
     void aKillDuringAttachLeavesNoVolumeAndTheMountReadsFailed() throws Exception {
@@ -51,7 +39,7 @@ class RecoveryKillTests {
         assertThat(agent.tempDir()).as("a killed agent leaves nothing in the temp directory").isEmptyDirectory();
         agent.start();
 
-        JsonNode operation = reconciled(id);
+        JsonNode operation = agent.reconciled(id);
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("type").asText()).endsWith("/agent-stopped");
         assertThat(operation.get("error").get("detail").asText())
@@ -118,38 +106,22 @@ class RecoveryKillTests {
         String volumeId = agent.volumeIds("tag:snaptastic:managed", "true").get(0);
         String id = agent.post("/snapshots", SOLR).get("id").asText();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> frozenRecords() > 0 && agent.log().contains("froze "));
+                .until(() -> agent.frozenRecords() > 0 && agent.log().contains("froze "));
 
         agent.kill();
         agent.start();
 
-        assertThat(frozenRecords()).as("the freeze record is gone once thawed").isZero();
+        assertThat(agent.frozenRecords()).as("the freeze record is gone once thawed").isZero();
         CommandResult write = new ProcessHostExecutor().execute(Command.of("dd", "if=/dev/zero",
                 "of=" + agent.mountPoint().resolve("probe"), "bs=4096", "count=1", "conv=fsync")
                 .withTimeout(Duration.ofSeconds(20)));
         assertThat(write.succeeded()).as("a write to the mount point completes: it is not frozen").isTrue();
-        JsonNode operation = reconciled(id);
+        JsonNode operation = agent.reconciled(id);
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("detail").asText())
                 .contains("stopped while the operation was running", "stopped at step freeze", "thawed");
         assertThat(agent.volumeIds("tag:snaptastic:managed", "true"))
                 .as("the mounted volume stays; nothing else was made").containsExactly(volumeId);
         assertThat(AgentUnderTest.mounted(agent.mountPoint())).isTrue();
-    }
-
-    /** The operation once reconciled: that runs in the background once the agent is up. */
-    private JsonNode reconciled(String id) {
-        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> agent.get("/operations/" + id), operation -> !"running".equals(operation.get("status").asText()));
-    }
-
-    private long frozenRecords() throws Exception {
-        Path dir = agent.stateDir().resolve("frozen");
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".frozen")).count();
-        }
     }
 }

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,18 +22,8 @@ class RecoveryShutdownTests {
     static final String SOLR = "{\"snapshotter\":\"solr\"}";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    AgentProcess agent;
-
-    @BeforeEach
-    void root() throws Exception {
-        agent = new AgentProcess(Files.createTempDirectory("snaptastic-stop").toRealPath());
-    }
-
-    @AfterEach
-    void release() throws Exception {
-        agent.kill();
-        AgentUnderTest.release(agent.root());
-    }
+    @RegisterExtension
+    final AgentProcess agent = AgentProcess.inTempDirectory("snaptastic-stop");
 
     @Test
     void aStopDuringAFreezeWaitsForTheSnapshotAndItsThaw() throws Exception {
@@ -47,7 +35,7 @@ class RecoveryShutdownTests {
         agent.stop(Duration.ofSeconds(60));
 
         assertThat(agent.log()).contains("thawed ");
-        assertThat(frozenRecords()).isZero();
+        assertThat(agent.frozenRecords()).isZero();
         agent.start();
         JsonNode operation = agent.get("/operations/" + id);
         assertThat(operation.get("status").asText()).isEqualTo("succeeded");
@@ -80,15 +68,5 @@ class RecoveryShutdownTests {
         // DeleteVolume returns while the volume is still `deleting`, as on EC2: wait for it to be gone.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(agent.volumeIds("tag:snaptastic:managed", "true")).as("no volume leaks").isEmpty());
-    }
-
-    private long frozenRecords() throws Exception {
-        Path dir = agent.stateDir().resolve("frozen");
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".frozen")).count();
-        }
     }
 }

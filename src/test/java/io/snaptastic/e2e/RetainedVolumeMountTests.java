@@ -1,16 +1,14 @@
 package io.snaptastic.e2e;
 
+import static io.snaptastic.e2e.SandboxClient.tags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Volume;
 import tools.jackson.databind.JsonNode;
 
@@ -112,9 +110,5 @@ class RetainedVolumeMountTests {
     private static List<Volume> managed(Ec2Client ec2) {
         return ec2.describeVolumes(b -> b.filters(Filter.builder().name("tag:snaptastic:managed").values("true").build(),
                 Filter.builder().name("status").values("available", "in-use", "creating").build())).volumes();
-    }
-
-    private static Map<String, String> tags(Volume volume) {
-        return volume.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
     }
 }

@@ -5,9 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,18 +20,8 @@ class RetainedVolumeRecoveryTests {
     static final String SOLR = "{\"snapshotter\":\"solr\"}";
     static final String PREFER_RETAINED = "snaptastic.snapshotters.solr.prefer-retained=true";
 
-    AgentProcess agent;
-
-    @BeforeEach
-    void root() throws Exception {
-        agent = new AgentProcess(Files.createTempDirectory("snaptastic-reattach-kill").toRealPath());
-    }
-
-    @AfterEach
-    void release() throws Exception {
-        agent.kill();
-        AgentUnderTest.release(agent.root());
-    }
+    @RegisterExtension
+    final AgentProcess agent = AgentProcess.inTempDirectory("snaptastic-reattach-kill");
 
     @Test
     void aKillWhileReattachingAKeptVolumeLosesNeitherItNorItsWrites() throws Exception {

@@ -1,14 +1,14 @@
 package io.snaptastic.e2e;
 
+import static io.snaptastic.e2e.SandboxClient.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -28,18 +28,8 @@ class StuckAttachmentRecoveryTests {
 
     static final String SOLR = "{\"snapshotter\":\"solr\"}";
 
-    AgentProcess agent;
-
-    @BeforeEach
-    void root() throws Exception {
-        agent = new AgentProcess(Files.createTempDirectory("snaptastic-stuck-kill").toRealPath());
-    }
-
-    @AfterEach
-    void release() throws Exception {
-        agent.kill();
-        AgentUnderTest.release(agent.root());
-    }
+    @RegisterExtension
+    final AgentProcess agent = AgentProcess.inTempDirectory("snaptastic-stuck-kill");
 
     @Test
     void aVolumeStuckAttachingWhenTheAgentDiedIsForceDetachedAndDeletedAtStartUp() throws Exception {
@@ -54,7 +44,7 @@ class StuckAttachmentRecoveryTests {
         agent.kill();
         agent.start("snaptastic.sandbox.faults.attach-never-completes=true", "snaptastic.reaper.enabled=false");
 
-        JsonNode operation = reconciled(id);
+        JsonNode operation = agent.reconciled(id);
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("detail").asText())
                 .contains("stopped at step await-attached", "detached and deleted " + volumeId);
@@ -92,17 +82,5 @@ class StuckAttachmentRecoveryTests {
             assertThat(volume.get("error").asText()).contains("never finished attaching");
             assertThat(AgentUnderTest.mounted(agent.mountPoint("solr"))).isFalse();
         }
-    }
-
-    private static String state(Ec2Client ec2, String id) {
-        // A filter, not an id: EC2 answers an id that no longer exists with InvalidVolume.NotFound.
-        return ec2.describeVolumes(b -> b.filters(Filter.builder().name("volume-id").values(id).build()))
-                .volumes().stream().findFirst().map(Volume::stateAsString).orElse("deleted");
-    }
-
-    /** The operation once reconciled: that runs in the background once the agent is up. */
-    private JsonNode reconciled(String id) {
-        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> agent.get("/operations/" + id), operation -> !"running".equals(operation.get("status").asText()));
     }
 }

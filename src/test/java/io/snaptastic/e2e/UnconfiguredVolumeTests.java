@@ -1,23 +1,20 @@
 package io.snaptastic.e2e;
 
+import static io.snaptastic.e2e.SandboxClient.state;
+import static io.snaptastic.e2e.SandboxClient.tags;
+import static io.snaptastic.e2e.SandboxClient.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.snaptastic.host.Command;
 import io.snaptastic.host.ProcessHostExecutor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Volume;
 
 /**
@@ -28,18 +25,8 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 @RequiresLoopDevices
 class UnconfiguredVolumeTests {
 
-    AgentProcess agent;
-
-    @BeforeEach
-    void root() throws Exception {
-        agent = new AgentProcess(Files.createTempDirectory("snaptastic-unconfigured").toRealPath());
-    }
-
-    @AfterEach
-    void release() throws Exception {
-        agent.kill();
-        AgentUnderTest.release(agent.root());
-    }
+    @RegisterExtension
+    final AgentProcess agent = AgentProcess.inTempDirectory("snaptastic-unconfigured");
 
     @Test
     void anAttachedVolumeNoConfiguredMountPointUsesIsRetainedAndDetachedAndAMountedOneIsLeft() throws Exception {
@@ -75,19 +62,5 @@ class UnconfiguredVolumeTests {
     private String mounted(String snapshotter) {
         return agent.post("/mounts?wait=120", "{\"snapshotter\":\"" + snapshotter + "\"}").get("volumes").get(0)
                 .get("volumeId").asText();
-    }
-
-    private static String state(Ec2Client ec2, String volumeId) {
-        return volume(ec2, volumeId).map(Volume::stateAsString).orElse("deleted");
-    }
-
-    private static Optional<Volume> volume(Ec2Client ec2, String volumeId) {
-        // A filter, not an id: EC2 answers an id that no longer exists with InvalidVolume.NotFound.
-        return ec2.describeVolumes(b -> b.filters(Filter.builder().name("volume-id").values(volumeId).build()))
-                .volumes().stream().findFirst();
-    }
-
-    private static Map<String, String> tags(Volume volume) {
-        return volume.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
     }
 }

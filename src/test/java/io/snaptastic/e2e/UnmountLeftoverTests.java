@@ -1,5 +1,8 @@
 package io.snaptastic.e2e;
 
+import static io.snaptastic.e2e.SandboxClient.liveManagedVolumes;
+import static io.snaptastic.e2e.SandboxClient.state;
+import static io.snaptastic.e2e.SandboxClient.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
@@ -29,7 +31,7 @@ class UnmountLeftoverTests {
         try (AgentUnderTest agent = AgentUnderTest.start(); Ec2Client ec2 = SandboxClient.of(agent.ec2Endpoint())) {
             JsonNode mounted = agent.post("/mounts?wait=120", "{\"snapshotter\":\"solr\"}").json();
             String attachedId = mounted.get("volumes").get(0).get("volumeId").asText();
-            Volume attached = volume(ec2, attachedId);
+            Volume attached = volume(ec2, attachedId).orElseThrow();
             String leftover = leftoverLike(ec2, attached, Map.of());
             String retained = leftoverLike(ec2, attached, Map.of("snaptastic:retained", "true"));
             String otherSnapshotter = leftoverLike(ec2, attached, Map.of("snaptastic:snapshotter", "pg"));
@@ -81,17 +83,10 @@ class UnmountLeftoverTests {
             JsonNode remounted = agent.post("/mounts?wait=120", "{\"snapshotter\":\"solr\"}").json();
 
             assertThat(remounted.get("status").asText()).isEqualTo("succeeded");
-            assertThat(liveManagedVolumes(ec2)).as("exactly one new volume for the mount point")
+            assertThat(liveManagedVolumes(ec2).stream().map(Volume::volumeId).toList()).as("exactly one new volume for the mount point")
                     .containsExactly(remounted.get("volumes").get(0).get("volumeId").asText()).doesNotContain(first);
             assertThat(actuator.health("/actuator/health/readiness").status()).isEqualTo(200);
         }
-    }
-
-    /** The managed volumes that are neither deleting nor deleted. */
-    private static List<String> liveManagedVolumes(Ec2Client ec2) {
-        return ec2.describeVolumes(b -> b.filters(Filter.builder().name("tag:snaptastic:managed").values("true").build()))
-                .volumes().stream().filter(v -> !"deleting".equals(v.stateAsString()) && !"deleted".equals(v.stateAsString()))
-                .map(Volume::volumeId).toList();
     }
 
     /** An available volume with the tags of {@code like}, changed by {@code overrides}. */
@@ -104,15 +99,5 @@ class UnmountLeftoverTests {
                 .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(list).build())).volumeId();
         await().atMost(Duration.ofSeconds(30)).until(() -> "available".equals(state(ec2, id)));
         return id;
-    }
-
-    private static Volume volume(Ec2Client ec2, String id) {
-        return ec2.describeVolumes(b -> b.volumeIds(id)).volumes().get(0);
-    }
-
-    private static String state(Ec2Client ec2, String id) {
-        // A filter, not an id: EC2 answers an id that no longer exists with InvalidVolume.NotFound.
-        return ec2.describeVolumes(b -> b.filters(Filter.builder().name("volume-id").values(id).build()))
-                .volumes().stream().findFirst().map(Volume::stateAsString).orElse("deleted");
     }
 }

@@ -1,19 +1,15 @@
 package io.snaptastic.e2e;
 
+import static io.snaptastic.e2e.SandboxClient.tags;
+import static io.snaptastic.e2e.SandboxClient.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Volume;
 import tools.jackson.databind.JsonNode;
 
@@ -27,18 +23,8 @@ class UnmountRecoveryTests {
 
     static final String SOLR = "{\"snapshotter\":\"solr\"}";
 
-    AgentProcess agent;
-
-    @BeforeEach
-    void root() throws Exception {
-        agent = new AgentProcess(Files.createTempDirectory("snaptastic-unmount-kill").toRealPath());
-    }
-
-    @AfterEach
-    void release() throws Exception {
-        agent.kill();
-        AgentUnderTest.release(agent.root());
-    }
+    @RegisterExtension
+    final AgentProcess agent = AgentProcess.inTempDirectory("snaptastic-unmount-kill");
 
     @Test
     void aKillDuringTheDetachOfAKeptVolumeLeavesItRetainedAndTheReaperLeavesIt() throws Exception {
@@ -57,7 +43,7 @@ class UnmountRecoveryTests {
                     .until(() -> volume(ec2, volumeId).filter(v -> "available".equals(v.stateAsString())).isPresent());
             assertThat(tags(volume(ec2, volumeId).orElseThrow())).containsEntry("snaptastic:retained", "true");
         }
-        JsonNode operation = reconciled(id);
+        JsonNode operation = agent.reconciled(id);
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("detail").asText())
                 .contains("stopped at step", volumeId + " kept, tagged snaptastic:retained=true");
@@ -71,7 +57,7 @@ class UnmountRecoveryTests {
 
         agent.start("snaptastic.reaper.enabled=false");
 
-        JsonNode operation = reconciled(id);
+        JsonNode operation = agent.reconciled(id);
         assertThat(operation.get("status").asText()).isEqualTo("failed");
         assertThat(operation.get("error").get("detail").asText()).contains("deleted " + volumeId);
         try (Ec2Client ec2 = SandboxClient.of(agent.ec2Endpoint())) {
@@ -96,21 +82,5 @@ class UnmountRecoveryTests {
                 .until(() -> agent.log().contains("sandbox: detaching " + volumeId));
         agent.kill();
         return id;
-    }
-
-    private static Optional<Volume> volume(Ec2Client ec2, String volumeId) {
-        // A filter, not an id: EC2 answers an id that no longer exists with InvalidVolume.NotFound.
-        return ec2.describeVolumes(b -> b.filters(Filter.builder().name("volume-id").values(volumeId).build()))
-                .volumes().stream().findFirst();
-    }
-
-    private static Map<String, String> tags(Volume volume) {
-        return volume.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
-    }
-
-    /** The operation once reconciled: that runs in the background once the agent is up. */
-    private JsonNode reconciled(String id) {
-        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> agent.get("/operations/" + id), operation -> !"running".equals(operation.get("status").asText()));
     }
 }

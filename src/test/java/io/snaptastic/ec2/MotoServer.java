@@ -3,6 +3,7 @@ package io.snaptastic.ec2;
 import static org.awaitility.Awaitility.await;
 
 import io.snaptastic.config.PlatformDefaults.StaticCredentials;
+import io.snaptastic.instance.FixedIdentity;
 import io.snaptastic.instance.InstanceIdentity;
 import java.io.File;
 import java.io.IOException;
@@ -164,7 +165,7 @@ public final class MotoServer implements AutoCloseable {
                             .maxCount(1)
                             .placement(p -> p.availabilityZone(REGION + "a")))
                     .instances().get(0).instanceId();
-            return new Identity(id, REGION + "a", REGION);
+            return FixedIdentity.in(id, REGION);
         }
     }
 
@@ -244,13 +245,6 @@ public final class MotoServer implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private record Identity(String instanceId, String availabilityZone, String region) implements InstanceIdentity {
-        @Override
-        public Map<String, Object> userdata() {
-            return Map.of();
         }
     }
 }

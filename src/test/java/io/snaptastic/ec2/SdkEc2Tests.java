@@ -3,7 +3,7 @@ package io.snaptastic.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.snaptastic.instance.InstanceIdentity;
+import io.snaptastic.instance.FixedIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +45,7 @@ class SdkEc2Tests {
     @BeforeEach
     void setUp() {
         script = new ScriptedEc2Client();
-        ec2 = new SdkEc2(() -> script, new FixedIdentity(), 5);
+        ec2 = new SdkEc2(() -> script, FixedIdentity.in("i-1", "eu-west-1"), 5);
     }
 
     @Test
@@ -353,7 +353,7 @@ class SdkEc2Tests {
 
     @Test
     void refusesAPageSizeEc2DoesNotAccept() {
-        assertThatThrownBy(() -> new SdkEc2(() -> script, new FixedIdentity(), 1000))
+        assertThatThrownBy(() -> new SdkEc2(() -> script, FixedIdentity.in("i-1", "eu-west-1"), 1000))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -419,27 +419,5 @@ class SdkEc2Tests {
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build())
                 .statusCode(status)
                 .build();
-    }
-
-    private static final class FixedIdentity implements InstanceIdentity {
-        @Override
-        public String instanceId() {
-            return "i-1";
-        }
-
-        @Override
-        public String availabilityZone() {
-            return "eu-west-1a";
-        }
-
-        @Override
-        public String region() {
-            return "eu-west-1";
-        }
-
-        @Override
-        public Map<String, Object> userdata() {
-            return Map.of();
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.snaptastic.lifecycle;
 
-import io.snaptastic.snapshotter.RetainedReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -15,11 +14,10 @@ import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.snapshotter.ResourceTags;
-import java.time.Clock;
+import io.snaptastic.snapshotter.RetainedReason;
+import io.snaptastic.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +28,13 @@ import org.mockito.InOrder;
 
 class VolumeReaperTests {
 
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T12:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
     final OwnVolumes volumes = mock(OwnVolumes.class);
     final Operations operations = mock(Operations.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final AtomicReference<ConfiguredMountPoints> configured =
             new AtomicReference<>(new ConfiguredMountPoints(Map.of("solr", Set.of("/mnt/solr")), Set.of()));
-    final VolumeReaper reaper = new VolumeReaper(volumes, operations, configured::get, Duration.ofHours(1), clock(), meters);
+    final VolumeReaper reaper = new VolumeReaper(volumes, operations, configured::get, Duration.ofHours(1), clock, meters);
 
     @BeforeEach
     void unusedAsOwnVolumesSaysIt() {
@@ -51,9 +49,9 @@ class VolumeReaperTests {
         given(volumes.find(null, null)).willReturn(List.of(leaked));
 
         assertThat(reaper.reap()).isEmpty();
-        now.set(now.get().plus(Duration.ofMinutes(59)));
+        clock.advance(Duration.ofMinutes(59));
         assertThat(reaper.reap()).isEmpty();
-        now.set(now.get().plus(Duration.ofMinutes(1)));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(reaper.reap()).containsExactly("vol-1");
 
         then(volumes).should().release(leaked);
@@ -66,10 +64,10 @@ class VolumeReaperTests {
         given(volumes.find(null, null)).willReturn(List.of(leaked));
         reaper.reap();
         given(volumes.find(null, null)).willReturn(List.of());
-        now.set(now.get().plus(Duration.ofMinutes(30)));
+        clock.advance(Duration.ofMinutes(30));
         reaper.reap();
         given(volumes.find(null, null)).willReturn(List.of(leaked));
-        now.set(now.get().plus(Duration.ofMinutes(40)));
+        clock.advance(Duration.ofMinutes(40));
 
         assertThat(reaper.reap()).isEmpty();
     }
@@ -79,9 +77,9 @@ class VolumeReaperTests {
         Volume inUse = volume("vol-1", "solr", "in-use");
         Volume busy = volume("vol-2", "pg", "available");
         given(volumes.find(null, null)).willReturn(List.of(inUse, busy));
-        given(operations.list()).willReturn(List.of(Operation.started("op-1", OperationType.MOUNT, "pg", now.get())));
+        given(operations.list()).willReturn(List.of(Operation.started("op-1", OperationType.MOUNT, "pg", clock.instant())));
         reaper.reap();
-        now.set(now.get().plus(Duration.ofHours(2)));
+        clock.advance(Duration.ofHours(2));
 
         assertThat(reaper.reap()).isEmpty();
         then(volumes).should(never()).release(inUse);
@@ -94,7 +92,7 @@ class VolumeReaperTests {
                 Map.of(ResourceTags.MANAGED, "true", ResourceTags.SNAPSHOTTER, "solr", ResourceTags.RETAINED, "true"));
         given(volumes.find(null, null)).willReturn(List.of(kept));
         reaper.reap();
-        now.set(now.get().plus(Duration.ofDays(30)));
+        clock.advance(Duration.ofDays(30));
 
         assertThat(reaper.reap()).isEmpty();
         then(volumes).should(never()).release(kept);
@@ -107,7 +105,7 @@ class VolumeReaperTests {
         Volume elsewhere = attachedVolume("vol-6", "i-2", "attaching");
         given(volumes.find(null, null)).willReturn(List.of(stuck, attached, elsewhere));
         reaper.reap();
-        now.set(now.get().plus(Duration.ofHours(2)));
+        clock.advance(Duration.ofHours(2));
 
         assertThat(reaper.reap()).containsExactly("vol-4");
         then(volumes).should().release(stuck);
@@ -119,14 +117,14 @@ class VolumeReaperTests {
         given(volumes.find(null, null)).willReturn(List.of(elsewhere));
 
         reaper.reap();
-        now.set(now.get().plus(Duration.ofMinutes(59)));
+        clock.advance(Duration.ofMinutes(59));
         reaper.reap();
         then(volumes).should(never()).retain(any(), any(), any());
-        now.set(now.get().plus(Duration.ofMinutes(1)));
+        clock.advance(Duration.ofMinutes(1));
 
         assertThat(reaper.reap()).as("nothing deleted").isEmpty();
         InOrder order = inOrder(volumes);
-        order.verify(volumes).retain(elsewhere, RetainedReason.UNCONFIGURED, now.get());
+        order.verify(volumes).retain(elsewhere, RetainedReason.UNCONFIGURED, clock.instant());
         order.verify(volumes).detach(elsewhere);
         then(volumes).should(never()).release(any());
         assertThat(meters.get("snaptastic.reaper.volumes.retained").counter().count()).isEqualTo(1);
@@ -141,7 +139,7 @@ class VolumeReaperTests {
         configured.set(new ConfiguredMountPoints(Map.of("solr", Set.of("/mnt/solr")), Set.of("pg")));
         given(volumes.find(null, null)).willReturn(List.of(configuredOne, unresolved));
         reaper.reap();
-        now.set(now.get().plus(Duration.ofDays(2)));
+        clock.advance(Duration.ofDays(2));
 
         reaper.reap();
 
@@ -157,9 +155,9 @@ class VolumeReaperTests {
                 Map.of(ResourceTags.MANAGED, "true", ResourceTags.SNAPSHOTTER, "pg", ResourceTags.MOUNT_POINT, "/mnt/pg"));
         given(volumes.find(null, null)).willReturn(List.of(mounted, busy));
         given(volumes.mounted(mounted)).willReturn(true);
-        given(operations.list()).willReturn(List.of(Operation.started("op-1", OperationType.MOUNT, "pg", now.get())));
+        given(operations.list()).willReturn(List.of(Operation.started("op-1", OperationType.MOUNT, "pg", clock.instant())));
         reaper.reap();
-        now.set(now.get().plus(Duration.ofDays(2)));
+        clock.advance(Duration.ofDays(2));
         reaper.reap();
         given(volumes.mounted(mounted)).willReturn(false);
         given(operations.list()).willReturn(List.of());
@@ -168,7 +166,7 @@ class VolumeReaperTests {
 
         then(volumes).should(never()).retain(any(), any(), any());
         then(volumes).should(never()).detach(any());
-        now.set(now.get().plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofHours(1));
         reaper.reap();
         then(volumes).should().detach(mounted);
         then(volumes).should().detach(busy);
@@ -182,7 +180,7 @@ class VolumeReaperTests {
                         ResourceTags.RETAINED, "true"));
         given(volumes.find(null, null)).willReturn(List.of(tagged));
         reaper.reap();
-        now.set(now.get().plus(Duration.ofHours(2)));
+        clock.advance(Duration.ofHours(2));
 
         reaper.reap();
 
@@ -205,24 +203,5 @@ class VolumeReaperTests {
     static Volume volume(String id, String snapshotter, String state) {
         return new Volume(id, 1, "gp3", state, "az", null, Instant.EPOCH, List.of(),
                 Map.of(ResourceTags.MANAGED, "true", ResourceTags.SNAPSHOTTER, snapshotter));
-    }
-
-    private Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
     }
 }

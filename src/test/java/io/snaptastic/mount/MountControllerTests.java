@@ -17,12 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.snaptastic.operation.IdempotencyKeyReusedException;
-import io.snaptastic.operation.OperationConflictException;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
-import io.snaptastic.snapshotter.InvalidVolumesException;
-import io.snaptastic.snapshotter.MissingUserdataException;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
@@ -144,45 +140,6 @@ class MountControllerTests {
         expectProblem(mvc.perform(delete("/mounts/nope").header(HttpHeaders.AUTHORIZATION, BEARER)), 404,
                 "unknown-snapshotter");
         then(mounts).shouldHaveNoInteractions();
-    }
-
-    @Test
-    void invalidUserdataVolumesAre422() throws Exception {
-        given(resolver.resolve(eq("solr"), any())).willThrow(
-                new InvalidVolumesException(List.of("volumes[0].mount-point: '../etc' must be an absolute path")));
-
-        expectProblem(postMount("{\"snapshotter\":\"solr\",\"userdata\":{\"volumes\":[]}}", "0"), 422, "invalid-volumes")
-                .andExpect(jsonPath("$.errors[0]").value("volumes[0].mount-point: '../etc' must be an absolute path"));
-        then(mounts).shouldHaveNoInteractions();
-    }
-
-    @Test
-    void missingUserdataIs422() throws Exception {
-        given(resolver.resolve("solr", null)).willThrow(new MissingUserdataException("solr", "cluster"));
-
-        expectProblem(postMount(SOLR, "0"), 422, "missing-userdata");
-        then(mounts).shouldHaveNoInteractions();
-    }
-
-    @Test
-    void aSecondOperationOnABusySnapshotterIs409NamingTheRunningOne() throws Exception {
-        given(resolver.resolve("solr", null)).willReturn(ApiFixtures.context("solr"));
-        given(mounts.mount(any(), any(), any(), anyString())).willThrow(new OperationConflictException("solr", "op-running"));
-        given(mounts.unmount(any(), eq(false), any(), anyString()))
-                .willThrow(new OperationConflictException("solr", "op-running"));
-
-        expectProblem(postMount(SOLR, "0"), 409, "conflict").andExpect(jsonPath("$.operationId").value("op-running"));
-        expectProblem(mvc.perform(delete("/mounts/solr").header(HttpHeaders.AUTHORIZATION, BEARER)), 409, "conflict");
-    }
-
-    @Test
-    void anIdempotencyKeyReusedForAnotherRequestIs422() throws Exception {
-        given(resolver.resolve("solr", null)).willReturn(ApiFixtures.context("solr"));
-        given(mounts.mount(any(), any(), eq("key-2"), anyString())).willThrow(new IdempotencyKeyReusedException("op-first"));
-
-        expectProblem(mvc.perform(post("/mounts").header(HttpHeaders.AUTHORIZATION, BEARER).header("Idempotency-Key", "key-2")
-                        .contentType(MediaType.APPLICATION_JSON).content(SOLR)), 422, "idempotency-key-reused")
-                .andExpect(jsonPath("$.operationId").value("op-first"));
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.mockito.Mockito.never;
 import io.snaptastic.ec2.Ec2;
 import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Snapshot;
-import io.snaptastic.operation.MutableClock;
+import io.snaptastic.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.snaptastic.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.snaptastic.support.MutableClock;
 import io.snaptastic.workflow.VolumeOutcome;
 import java.io.IOException;
 import java.net.URI;

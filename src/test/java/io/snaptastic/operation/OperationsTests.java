@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.snaptastic.support.MutableClock;
 import io.snaptastic.workflow.VolumeOutcome;
 import io.snaptastic.workflow.VolumeStep;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.snaptastic.retention;
 
 import static io.snaptastic.web.WebTestSupport.BEARER;
 import static io.snaptastic.web.WebTestSupport.PROBLEM_JSON;
+import static io.snaptastic.web.WebTestSupport.problem;
 import static io.snaptastic.web.WebTestSupport.type;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -19,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.snaptastic.operation.Operation;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
+import io.snaptastic.problem.ProblemType;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
@@ -84,12 +86,13 @@ class CleanupControllerTests {
     }
 
     @Test
-    void answersAnUnknownSnapshotterWith404() throws Exception {
+    void aSnapshotterThatDoesNotResolveStartsNoCleanup() throws Exception {
         given(resolver.resolve("nope", null)).willThrow(new UnknownSnapshotterException("nope"));
 
         mvc.perform(post("/snapshots/cleanup").header(HttpHeaders.AUTHORIZATION, BEARER)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"snapshotter\":\"nope\"}"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value(type("unknown-snapshotter")));
+                .andExpect(problem(ProblemType.UNKNOWN_SNAPSHOTTER));
+        then(cleanups).shouldHaveNoInteractions();
+        then(operations).shouldHaveNoInteractions();
     }
 }

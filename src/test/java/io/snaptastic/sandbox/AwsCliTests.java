@@ -3,15 +3,16 @@ package io.snaptastic.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.snaptastic.host.Command;
+import io.snaptastic.host.CommandResult;
+import io.snaptastic.host.HostExecutor;
+import io.snaptastic.host.ProcessHostExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class AwsCliTests {
 
     static final Path AWS = Path.of(System.getenv().getOrDefault("SNAPTASTIC_AWS_CLI", "/root/.pyenv/shims/aws"));
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HostExecutor HOST = new ProcessHostExecutor();
 
     @TempDir
     Path stateDir;
@@ -54,30 +56,20 @@ class AwsCliTests {
         }
     }
 
-    private Result aws(String... args) throws IOException, InterruptedException {
+    private Result aws(String... args) {
         List<String> argv = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", sandbox.endpoint().toString(),
                 "--output", "json", "--cli-read-timeout", "20", "--cli-connect-timeout", "5", "ec2"));
         argv.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = builder.environment();
-        env.put("AWS_ACCESS_KEY_ID", "AKIDSANDBOX");
-        env.put("AWS_SECRET_ACCESS_KEY", "sandbox-secret");
-        env.put("AWS_DEFAULT_REGION", "eu-west-1");
-        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_PAGER", "");
-        Path out = home.resolve("out");
-        Path err = home.resolve("err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                throw new AssertionError("aws " + String.join(" ", args) + " did not finish in 90 s");
-            }
-        } finally {
-            process.destroyForcibly();
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Map<String, String> env = Map.of(
+                "AWS_ACCESS_KEY_ID", "AKIDSANDBOX",
+                "AWS_SECRET_ACCESS_KEY", "sandbox-secret",
+                "AWS_DEFAULT_REGION", "eu-west-1",
+                "AWS_CONFIG_FILE", home.resolve("config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString(),
+                "AWS_EC2_METADATA_DISABLED", "true",
+                "AWS_PAGER", "");
+        CommandResult result = HOST.execute(new Command(argv, Duration.ofSeconds(90), env));
+        return new Result(result.exitCode(), result.stdout(), result.stderr());
     }
 
     @Test

@@ -135,7 +135,7 @@ class MotoSuiteConformanceTests {
             List<String> skip = new ArrayList<>();
             Optional<MotoTests> tests = MotoTests.locate(workDir, skip);
             assumeTrue(tests.isPresent(), () -> String.join("; ", skip));
-            String python = Pytest.unavailable(workDir);
+            String python = Pytest.unavailable();
             assumeTrue(python == null, python);
             Map<String, Pytest.Result> outcomes;
             try (SandboxHarness sandbox = SandboxHarness.start(workDir.resolve("state"), settings(), new FakeDisks())) {

@@ -1,10 +1,15 @@
 package io.snaptastic.sandbox;
 
+import io.snaptastic.host.Command;
+import io.snaptastic.host.HostExecutor;
+import io.snaptastic.host.ProcessHostExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +19,7 @@ import java.util.Optional;
  */
 record MotoTests(Path root) {
 
+    static final HostExecutor HOST = new ProcessHostExecutor();
     static final String TAG = "5.2.1";
     static final Path MIRROR = Path.of(System.getenv().getOrDefault("MOTO_GIT_DIR", "/work/.mirror/getmoto+moto/repo"));
     /** What the EBS and tag tests import: the tests package, its conftest, and the EC2 test package. */
@@ -38,8 +44,8 @@ record MotoTests(Path root) {
         List<String> archive = new ArrayList<>(List.of("git", "--git-dir=" + MIRROR, "archive", "--format=tar", "-o", tar.toString(), TAG));
         archive.addAll(FILES);
         Path root = Files.createDirectories(workDir.resolve("moto"));
-        Command.run(archive, workDir, 120).requireSuccess();
-        Command.run(List.of("tar", "-xf", tar.toString(), "-C", root.toString()), workDir, 120).requireSuccess();
+        HOST.run(new Command(archive, Duration.ofSeconds(120), Map.of()));
+        HOST.run(Command.of("tar", "-xf", tar.toString(), "-C", root.toString()).withTimeout(Duration.ofSeconds(120)));
         return Optional.of(new MotoTests(root));
     }
 

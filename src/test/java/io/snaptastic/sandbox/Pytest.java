@@ -1,9 +1,15 @@
 package io.snaptastic.sandbox;
 
+import io.snaptastic.host.Command;
+import io.snaptastic.host.CommandResult;
+import io.snaptastic.host.HostException.HostCommandException;
+import io.snaptastic.host.HostExecutor;
+import io.snaptastic.host.ProcessHostExecutor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +26,17 @@ final class Pytest {
     /** One test's outcome and, when it did not pass, pytest's first line of why. */
     record Result(Outcome outcome, String message) {}
 
+    static final HostExecutor HOST = new ProcessHostExecutor();
     static final String PYTHON = System.getenv().getOrDefault("SNAPTASTIC_PYTHON", "python3");
 
     private Pytest() {}
 
     /** Why pytest cannot run moto's tests here, or null when it can. */
-    static String unavailable(Path workDir) throws IOException, InterruptedException {
+    static String unavailable() {
         try {
-            Command check = Command.run(List.of(PYTHON, "-c", "import pytest, boto3, moto"), workDir, 60);
-            return check.exitCode() == 0 ? null : PYTHON + " lacks pytest, boto3 or moto: " + check.output().strip();
-        } catch (IOException e) {
+            CommandResult check = python("-c", "import pytest, boto3, moto");
+            return check.succeeded() ? null : PYTHON + " lacks pytest, boto3 or moto: " + check.stderr().strip();
+        } catch (HostCommandException e) {
             return PYTHON + " cannot be run (set SNAPTASTIC_PYTHON): " + e.getMessage();
         }
     }
@@ -38,9 +45,9 @@ final class Pytest {
      * Moto's test_tags.py imports test_instances.py, which imports freezegun. Where freezegun is not
      * installed, a stand-in on the path lets the module load; the tests that freeze time are skipped.
      */
-    static Path stubsFor(Path workDir) throws IOException, InterruptedException {
+    static Path stubsFor(Path workDir) throws IOException {
         Path stubs = Files.createDirectories(workDir.resolve("stubs"));
-        if (Command.run(List.of(PYTHON, "-c", "import freezegun"), workDir, 60).exitCode() != 0) {
+        if (!python("-c", "import freezegun").succeeded()) {
             Path freezegun = Files.createDirectories(stubs.resolve("freezegun"));
             Files.writeString(freezegun.resolve("__init__.py"), """
                     # Written by MotoSuiteConformanceTests: freezegun is not installed here.
@@ -59,7 +66,7 @@ final class Pytest {
         Path report = workDir.resolve("report.xml");
         List<String> argv = new ArrayList<>(List.of(PYTHON, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rN",
                 "--rootdir", tests.root().toString(), "--junitxml", report.toString()));
-        argv.addAll(files);
+        files.forEach(file -> argv.add(tests.root().resolve(file).toString()));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TEST_SERVER_MODE", "true");
         env.put("TEST_SERVER_MODE_ENDPOINT", endpoint);
@@ -70,11 +77,17 @@ final class Pytest {
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.put("PYTHONPATH", stubsFor(workDir).toString());
-        Command pytest = Command.run(argv, tests.root(), env, timeoutSeconds);
+        CommandResult pytest = HOST.execute(new Command(argv, Duration.ofSeconds(timeoutSeconds), env));
         if (!Files.isRegularFile(report)) {
-            throw new AssertionError("pytest wrote no report (exit " + pytest.exitCode() + "):\n" + pytest.output());
+            throw new AssertionError("pytest wrote no report (exit " + pytest.exitCode() + "):\n" + pytest.stdout() + pytest.stderr());
         }
         return outcomes(report);
+    }
+
+    private static CommandResult python(String... args) {
+        List<String> argv = new ArrayList<>(List.of(PYTHON));
+        argv.addAll(List.of(args));
+        return HOST.execute(new Command(argv, Duration.ofSeconds(60), Map.of()));
     }
 
     static Map<String, Result> outcomes(Path report) throws Exception {

@@ -3,7 +3,6 @@ package io.snaptastic.snapshot;
 import static io.snaptastic.web.WebTestSupport.BEARER;
 import static io.snaptastic.web.WebTestSupport.PROBLEM_JSON;
 import static io.snaptastic.web.WebTestSupport.type;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -18,15 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.snaptastic.ec2.Ec2Exception;
 import io.snaptastic.ec2.Snapshot;
-import io.snaptastic.operation.IdempotencyKeyReusedException;
-import io.snaptastic.operation.InvalidOperationRequestException;
-import io.snaptastic.operation.OperationConflictException;
 import io.snaptastic.operation.OperationType;
 import io.snaptastic.operation.Operations;
-import io.snaptastic.snapshotter.InvalidVolumesException;
-import io.snaptastic.snapshotter.MissingUserdataException;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
@@ -136,33 +129,6 @@ class SnapshotControllerTests {
     }
 
     @Test
-    void deletingAnUnmanagedSnapshotIs409() throws Exception {
-        willThrow(new SnapshotDeleter.UnmanagedSnapshotException("snap-00000000000000001"))
-                .given(deleter).delete("snap-00000000000000001");
-
-        expectProblem(mvc.perform(delete("/snapshots/snap-00000000000000001").header(HttpHeaders.AUTHORIZATION, BEARER)),
-                409, "unmanaged-snapshot");
-    }
-
-    @Test
-    void deletingASnapshotThatDoesNotExistIs404() throws Exception {
-        willThrow(new Ec2Exception.NotFound("InvalidSnapshot.NotFound", "snapshot snap-0123456789abcdef9 does not exist", null))
-                .given(deleter).delete("snap-0123456789abcdef9");
-
-        expectProblem(mvc.perform(delete("/snapshots/snap-0123456789abcdef9").header(HttpHeaders.AUTHORIZATION, BEARER)),
-                404, "ec2-not-found").andExpect(jsonPath("$.awsCode").value("InvalidSnapshot.NotFound"));
-    }
-
-    @Test
-    void aBadSnapshotIdIs400() throws Exception {
-        willThrow(new InvalidOperationRequestException("snapshotId must look like snap-0123456789abcdef0"))
-                .given(deleter).delete("vol-1");
-
-        expectProblem(mvc.perform(delete("/snapshots/vol-1").header(HttpHeaders.AUTHORIZATION, BEARER)), 400,
-                "validation-failed");
-    }
-
-    @Test
     void anUnknownSnapshotterIs404() throws Exception {
         given(resolver.resolve("nope", null)).willThrow(new UnknownSnapshotterException("nope"));
 
@@ -170,42 +136,6 @@ class SnapshotControllerTests {
         expectProblem(mvc.perform(get("/snapshots").param("snapshotter", "nope")), 404, "unknown-snapshotter");
         then(snapshots).shouldHaveNoInteractions();
         then(query).shouldHaveNoInteractions();
-    }
-
-    @Test
-    void invalidUserdataVolumesAre422() throws Exception {
-        given(resolver.resolve(eq("solr"), any()))
-                .willThrow(new InvalidVolumesException(List.of("volumes[0].device: '/dev/sdf;reboot' is not a data volume device")));
-
-        expectProblem(postSnapshot("{\"snapshotter\":\"solr\",\"userdata\":{\"volumes\":[]}}", "0"), 422, "invalid-volumes")
-                .andExpect(jsonPath("$.errors.length()").value(1));
-        then(snapshots).shouldHaveNoInteractions();
-    }
-
-    @Test
-    void missingUserdataIs422() throws Exception {
-        given(resolver.resolve("solr", null)).willThrow(new MissingUserdataException("solr", "cluster"));
-
-        expectProblem(postSnapshot(SOLR, "0"), 422, "missing-userdata");
-        then(snapshots).shouldHaveNoInteractions();
-    }
-
-    @Test
-    void aSecondSnapshotWhileOneRunsIs409NamingTheRunningOne() throws Exception {
-        given(resolver.resolve("solr", null)).willReturn(ApiFixtures.context("solr"));
-        given(snapshots.snapshot(any(), any(), anyString())).willThrow(new OperationConflictException("solr", "op-running"));
-
-        expectProblem(postSnapshot(SOLR, "0"), 409, "conflict").andExpect(jsonPath("$.operationId").value("op-running"));
-    }
-
-    @Test
-    void anIdempotencyKeyReusedForAnotherRequestIs422() throws Exception {
-        given(resolver.resolve("solr", null)).willReturn(ApiFixtures.context("solr"));
-        given(snapshots.snapshot(any(), eq("key-2"), anyString())).willThrow(new IdempotencyKeyReusedException("op-first"));
-
-        expectProblem(mvc.perform(post("/snapshots").header(HttpHeaders.AUTHORIZATION, BEARER).header("Idempotency-Key", "key-2")
-                        .contentType(MediaType.APPLICATION_JSON).content(SOLR)), 422, "idempotency-key-reused")
-                .andExpect(jsonPath("$.operationId").value("op-first"));
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.snaptastic.snapshotter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.snaptastic.instance.InstanceIdentity;
+import io.snaptastic.instance.FixedIdentity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,28 +48,7 @@ class SnapshotterResolverTests {
         SnapshotterSettings properties = new SnapshotterSettings(null, volumes, fromUserdata, null, null, null,
                 Duration.ofSeconds(30), false, null, false, null, null, null, false);
         SnapshotterRegistry registry = new SnapshotterRegistry(List.of(new YamlSnapshotter("db", properties, null)));
-        return new SnapshotterResolver(registry, new Identity(), new VolumeSpecValidator(List.of("/etc", "/usr")));
-    }
-
-    private static final class Identity implements InstanceIdentity {
-        @Override
-        public String instanceId() {
-            return "i-1";
-        }
-
-        @Override
-        public String availabilityZone() {
-            return "eu-west-1a";
-        }
-
-        @Override
-        public String region() {
-            return "eu-west-1";
-        }
-
-        @Override
-        public Map<String, Object> userdata() {
-            return USERDATA;
-        }
+        return new SnapshotterResolver(registry, new FixedIdentity("i-1", "eu-west-1a", "eu-west-1", USERDATA),
+                new VolumeSpecValidator(List.of("/etc", "/usr")));
     }
 }

@@ -1,16 +1,13 @@
 package io.snaptastic.volume;
 
-import static io.snaptastic.web.WebTestSupport.PROBLEM_JSON;
-import static io.snaptastic.web.WebTestSupport.type;
+import static io.snaptastic.web.WebTestSupport.problem;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.snaptastic.instance.InvalidUserdataException;
-import io.snaptastic.snapshotter.MissingUserdataException;
+import io.snaptastic.problem.ProblemType;
 import io.snaptastic.snapshotter.SnapshotterContext;
 import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.snapshotter.UnknownSnapshotterException;
@@ -23,7 +20,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = VolumeController.class, properties = WebTestSupport.TOKEN_PROPERTY)
 @Import(WebTestSupport.class)
@@ -55,32 +51,16 @@ class VolumeControllerTests {
     }
 
     @Test
-    void anUnknownSnapshotterIs404() throws Exception {
+    void aSnapshotterThatDoesNotResolveListsNothing() throws Exception {
         given(resolver.resolve("nope", null)).willThrow(new UnknownSnapshotterException("nope"));
 
-        expectProblem(mvc.perform(get("/volumes").param("snapshotter", "nope")), 404, "unknown-snapshotter");
-        then(volumes).shouldHaveNoInteractions();
-    }
-
-    @Test
-    void missingOrInvalidUserdataIs422() throws Exception {
-        given(resolver.resolve("solr", null)).willThrow(new MissingUserdataException("solr", "cluster"));
-        given(resolver.resolve("broken", null)).willThrow(new InvalidUserdataException("userdata is not a JSON object"));
-
-        expectProblem(mvc.perform(get("/volumes").param("snapshotter", "solr")), 422, "missing-userdata");
-        expectProblem(mvc.perform(get("/volumes").param("snapshotter", "broken")), 422, "invalid-userdata");
+        mvc.perform(get("/volumes").param("snapshotter", "nope")).andExpect(problem(ProblemType.UNKNOWN_SNAPSHOTTER));
         then(volumes).shouldHaveNoInteractions();
     }
 
     @Test
     void theSnapshotterParameterIsRequired() throws Exception {
-        expectProblem(mvc.perform(get("/volumes")), 400, "malformed-request");
+        mvc.perform(get("/volumes")).andExpect(problem(ProblemType.MALFORMED_REQUEST));
         then(resolver).shouldHaveNoInteractions();
-    }
-
-    private static ResultActions expectProblem(ResultActions result, int status, String slug) throws Exception {
-        return result.andExpect(status().is(status))
-                .andExpect(content().contentType(PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(type(slug)));
     }
 }

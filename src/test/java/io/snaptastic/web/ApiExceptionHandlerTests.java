@@ -2,7 +2,8 @@ package io.snaptastic.web;
 
 import static io.snaptastic.web.WebTestSupport.BEARER;
 import static io.snaptastic.web.WebTestSupport.PROBLEM_JSON;
-import static io.snaptastic.web.WebTestSupport.type;
+import static io.snaptastic.web.WebTestSupport.problem;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,81 +12,114 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import io.snaptastic.problem.AgentException;
+import io.snaptastic.problem.ProblemType;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
+/**
+ * The one place that tests how each failure is answered: every {@link AgentException}, every
+ * exception Spring MVC raises and anything unexpected, with the status, type and title of its
+ * {@link ProblemType}. Controller tests do not repeat these mappings.
+ */
 @WebMvcTest(controllers = ProblemTestController.class, properties = WebTestSupport.TOKEN_PROPERTY)
 @Import(WebTestSupport.class)
 class ApiExceptionHandlerTests {
 
+    /** Types no exception through the handler answers with, and the test that covers each. */
+    static final Set<ProblemType> ANSWERED_ELSEWHERE = EnumSet.of(
+            ProblemType.UNAUTHORIZED, // the token filter: answersARequestWithoutTheTokenUnauthorized
+            ProblemType.AGENT_STOPPED); // only an interrupted operation's error: OperationsTests, RecoveryKillTests
+
     @Autowired
     MockMvc mvc;
 
-    @ParameterizedTest(name = "{0} -> {1} {2}")
-    @CsvSource({
-        "unknown-snapshotter,    404, unknown-snapshotter",
-        "invalid-volumes,        422, invalid-volumes",
-        "missing-userdata,       422, missing-userdata",
-        "invalid-userdata,       422, invalid-userdata",
-        "conflict,               409, conflict",
-        "idempotency-key-reused, 422, idempotency-key-reused",
-        "operation-not-found,    404, not-found",
-        "invalid-wait,           400, validation-failed",
-        "unavailable,            503, unavailable",
-        "ec2-not-found,          404, ec2-not-found",
-        "ec2-conflict,           409, ec2-conflict",
-        "ec2-throttled,          503, ec2-throttled",
-        "ec2-snapshot-rate,      503, ec2-throttled",
-        "ec2-snapshot-limit,     409, ec2-snapshot-limit",
-        "snapshot-limit-workflow, 409, ec2-snapshot-limit",
-        "ec2-invalid-request,    422, ec2-invalid-request",
-        "ec2-denied,             403, ec2-denied",
-        "ec2-unsupported,        501, ec2-unsupported",
-        "ec2-wait-failed,        504, ec2-wait-failed",
-        "ec2-unavailable,        502, ec2-unavailable",
-        "host-command,           500, internal",
-        "anything-else,          500, internal",
-    })
-    void answersEachAgentExceptionWithItsProblem(String kind, int status, String slug) throws Exception {
-        mvc.perform(get("/test/failures/" + kind).header(HttpHeaders.AUTHORIZATION, BEARER))
-                .andExpect(status().is(status))
-                .andExpect(content().contentType(PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(type(slug)))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.title").isNotEmpty())
-                .andExpect(jsonPath("$.detail").isNotEmpty());
+    @Autowired
+    ProblemTestController controller;
+
+    static Stream<Arguments> failures() {
+        return AgentFailures.all().map(failure -> Arguments.of(
+                Named.of(failure.exception().getClass().getSimpleName(), failure.exception()), failure.type()));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("failures")
+    void answersEachFailureWithItsProblem(Exception failure, ProblemType type) throws Exception {
+        fail(failure).andExpect(problem(type)).andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+
+    @Test
+    void answersARequestWithoutTheTokenUnauthorized() throws Exception {
+        mvc.perform(get("/test/failure")).andExpect(problem(ProblemType.UNAUTHORIZED));
+    }
+
+    @Test
+    void everyProblemTypeHasACase() {
+        Set<ProblemType> tested = AgentFailures.all().map(AgentFailures.Failure::type)
+                .collect(Collectors.toCollection(() -> EnumSet.copyOf(ANSWERED_ELSEWHERE)));
+
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(tested))).as("problem types without a case").isEmpty();
+    }
+
+    @Test
+    void everyAgentExceptionHasACase() {
+        Set<String> tested = AgentFailures.all().map(failure -> failure.exception().getClass().getName())
+                .collect(Collectors.toSet());
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(AgentException.class));
+
+        Set<String> all = scanner.findCandidateComponents("io.snaptastic").stream().map(BeanDefinition::getBeanClassName)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(all).as("the scan finds the agent's exceptions").contains(AgentFailures.UNKNOWN_SNAPSHOTTER);
+        assertThat(all).as("agent exceptions without a case in AgentFailures").isSubsetOf(tested);
     }
 
     @Test
     void listsEveryVolumeProblemInErrors() throws Exception {
-        mvc.perform(get("/test/failures/invalid-volumes").header(HttpHeaders.AUTHORIZATION, BEARER))
+        fail(AgentFailures.invalidVolumes())
                 .andExpect(jsonPath("$.errors[0]").value("volumes[0].device: bad"))
                 .andExpect(jsonPath("$.errors[1]").value("volumes[1].size: bad"));
     }
 
     @Test
     void namesTheRunningOperationInAConflict() throws Exception {
-        mvc.perform(get("/test/failures/conflict").header(HttpHeaders.AUTHORIZATION, BEARER))
-                .andExpect(jsonPath("$.operationId").value("op-1"));
+        fail(AgentFailures.conflict()).andExpect(jsonPath("$.operationId").value("op-1"));
+    }
+
+    @Test
+    void namesTheFirstOperationWhenAnIdempotencyKeyIsReused() throws Exception {
+        fail(AgentFailures.idempotencyKeyReused()).andExpect(jsonPath("$.operationId").value("op-2"));
     }
 
     @Test
     void keepsTheAwsCodeAndAsksToRetryWhenThrottled() throws Exception {
-        mvc.perform(get("/test/failures/ec2-throttled").header(HttpHeaders.AUTHORIZATION, BEARER))
+        fail(AgentFailures.throttled())
                 .andExpect(jsonPath("$.awsCode").value("RequestLimitExceeded"))
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"));
     }
 
     @ParameterizedTest
-    @CsvSource({"host-command", "anything-else"})
-    void neverShowsAnInternalFailuresMessage(String kind) throws Exception {
-        mvc.perform(get("/test/failures/" + kind).header(HttpHeaders.AUTHORIZATION, BEARER))
+    @MethodSource("io.snaptastic.web.AgentFailures#internal")
+    void neverShowsAnInternalFailuresMessage(Exception failure) throws Exception {
+        fail(failure)
                 .andExpect(jsonPath("$.detail").value("internal error, see the agent's log"))
                 .andExpect(content().string(not(containsString("secret"))))
                 .andExpect(content().string(not(containsString("/var/lib"))))
@@ -94,9 +128,15 @@ class ApiExceptionHandlerTests {
 
     @Test
     void answersProblemJsonEvenWhenTheClientAcceptsOnlyHtml() throws Exception {
-        mvc.perform(get("/test/failures/unknown-snapshotter").header(HttpHeaders.AUTHORIZATION, BEARER)
-                        .accept("text/html"))
+        controller.raise(AgentFailures.unknownSnapshotter());
+
+        mvc.perform(get("/test/failure").header(HttpHeaders.AUTHORIZATION, BEARER).accept("text/html"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(PROBLEM_JSON));
+    }
+
+    private ResultActions fail(Exception failure) throws Exception {
+        controller.raise(failure);
+        return mvc.perform(get("/test/failure").header(HttpHeaders.AUTHORIZATION, BEARER));
     }
 }
