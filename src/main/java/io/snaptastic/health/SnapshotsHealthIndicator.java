@@ -47,6 +47,7 @@ public class SnapshotsHealthIndicator implements HealthIndicator {
             try {
                 SnapshotterContext context = resolver.resolve(name, null);
                 Duration maxAge = context.snapshotter().settings().maxSnapshotAge();
+                mounts.forEach(mount -> ages.maxAge(mount.mountPoint(), maxAge));
                 List<Snapshot> snapshots = ec2.describeSnapshots(ResourceTags.snapshotFilters(context));
                 for (ExpectedMount mount : mounts) {
                     Optional<Snapshot> newest = newest(snapshots, mount.mountPoint());
