@@ -8,9 +8,11 @@ import io.snaptastic.snapshotter.SnapshotterResolver;
 import io.snaptastic.support.Lazy;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -18,7 +20,8 @@ import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Starts a snapshot operation for each snapshotter at its {@code schedule} plus this instance's offset
- * within {@code schedule-jitter}. A run that finds the snapshotter busy is skipped, not queued.
+ * within {@code schedule-jitter}, once {@link #start} is called for it. A run that finds the snapshotter
+ * busy is skipped, not queued.
  */
 public class SnapshotSchedule implements AutoCloseable {
 
@@ -27,7 +30,9 @@ public class SnapshotSchedule implements AutoCloseable {
     private final SnapshotterResolver resolver;
     private final SnapshotOperations snapshots;
     private final ThreadPoolTaskScheduler scheduler;
-    private final List<ScheduledFuture<?>> runs;
+    private final Supplier<String> instanceId;
+    private final Map<String, Snapshotter> snapshotters;
+    private final Map<String, ScheduledFuture<?>> runs = new ConcurrentHashMap<>();
 
     /** @param instanceId asked on first use: the instance metadata service may answer later than start-up */
     public SnapshotSchedule(SnapshotterRegistry registry, SnapshotterResolver resolver, SnapshotOperations snapshots,
@@ -35,15 +40,25 @@ public class SnapshotSchedule implements AutoCloseable {
         this.resolver = resolver;
         this.snapshots = snapshots;
         this.scheduler = scheduler;
-        this.runs = registry.all().stream()
-                .filter(snapshotter -> snapshotter.settings().schedule() != null)
-                .<ScheduledFuture<?>>map(snapshotter ->
-                        scheduler.schedule(() -> run(snapshotter), times(snapshotter, instanceId)))
-                .toList();
+        this.instanceId = instanceId;
+        this.snapshotters = registry.all().stream().filter(snapshotter -> snapshotter.settings().schedule() != null)
+                .collect(Collectors.toMap(Snapshotter::name, snapshotter -> snapshotter));
     }
 
-    /** How many snapshotters have a schedule. */
+    /** Begins the snapshotter's scheduled runs; nothing when it has no schedule or they already began. */
+    public void start(String name) {
+        Snapshotter snapshotter = snapshotters.get(name);
+        if (snapshotter != null && !scheduler.getScheduledExecutor().isShutdown()) {
+            runs.computeIfAbsent(name, n -> scheduler.schedule(() -> run(snapshotter), times(snapshotter, instanceId)));
+        }
+    }
+
+    /** How many snapshotters have a schedule; {@link #started()} of them began their runs. */
     public int scheduled() {
+        return snapshotters.size();
+    }
+
+    public int started() {
         return runs.size();
     }
 
@@ -79,7 +94,7 @@ public class SnapshotSchedule implements AutoCloseable {
 
     @Override
     public void close() {
-        runs.forEach(run -> run.cancel(false));
+        runs.values().forEach(run -> run.cancel(false));
         scheduler.shutdown();
     }
 }

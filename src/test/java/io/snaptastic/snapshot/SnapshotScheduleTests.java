@@ -69,6 +69,11 @@ class SnapshotScheduleTests {
 
         try (SnapshotSchedule schedule = schedule(solr, snapshotter("pg", null, Duration.ZERO))) {
             assertThat(schedule.scheduled()).as("only the snapshotter with a schedule").isEqualTo(1);
+            assertThat(schedule.started()).as("nothing runs before start").isZero();
+            schedule.start("solr");
+            schedule.start("pg");
+            schedule.start("solr");
+            assertThat(schedule.started()).isEqualTo(1);
             schedule.run(solr);
         }
 
