@@ -25,10 +25,14 @@ record ScheduledTimes(CronExpression cron, ZoneId zone, Supplier<Duration> offse
     @Override
     public Instant nextExecution(TriggerContext context) {
         Duration shift = offset.get();
-        // Counting from the previous run's cron time (or now less the offset, at start) keeps a run whose cron
-        // time has passed but whose offset has not; like CronTrigger, a late completion moves past missed runs.
-        Instant after = context.lastCompletion() == null ? context.getClock().instant() : latest(context);
-        ZonedDateTime next = cron.next(ZonedDateTime.ofInstant(after.minus(shift), zone));
+        // At start, counting from now less the offset keeps a cron time whose offset has not passed yet. Later,
+        // the cron time must follow the previous run itself: the offset is below the interval, so that is the
+        // next one, and one cron time never runs twice should the offset change (it was unknown, then known);
+        // like CronTrigger, a completion later than the next run moves past the runs it missed.
+        Instant after = context.lastCompletion() == null
+                ? context.getClock().instant().minus(shift)
+                : later(context.lastCompletion().minus(shift), context.lastScheduledExecution());
+        ZonedDateTime next = cron.next(ZonedDateTime.ofInstant(after, zone));
         return next == null ? null : next.toInstant().plus(shift);
     }
 
@@ -48,9 +52,8 @@ record ScheduledTimes(CronExpression cron, ZoneId zone, Supplier<Duration> offse
         return Duration.ofMillis(Math.floorMod(value, jitter.toMillis()));
     }
 
-    private static Instant latest(TriggerContext context) {
-        Instant scheduled = context.lastScheduledExecution();
-        return scheduled != null && scheduled.isAfter(context.lastCompletion()) ? scheduled : context.lastCompletion();
+    private static Instant later(Instant one, Instant other) {
+        return other != null && other.isAfter(one) ? other : one;
     }
 
     private static byte[] sha256(String text) {

@@ -67,6 +67,29 @@ class ScheduledTimesTests {
         assertThat(times.nextExecution(context)).isEqualTo(first.plus(Duration.ofHours(1)));
     }
 
+    @Test
+    void aRunLateToCompleteSkipsTheRunsItMissed() {
+        ScheduledTimes times = new ScheduledTimes(EVERY_HOUR, ZoneOffset.UTC, () -> Duration.ofMinutes(20));
+        SimpleTriggerContext context = startingAt(TEN_PAST);
+        Instant first = times.nextExecution(context);
+        context.update(first, first, first.plus(Duration.ofMinutes(90)));
+
+        assertThat(times.nextExecution(context)).isEqualTo(first.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void anOffsetKnownOnlyAfterTheFirstRunDoesNotRunTheSameCronTimeTwice() {
+        java.util.concurrent.atomic.AtomicReference<Duration> offset = new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
+        ScheduledTimes times = new ScheduledTimes(EVERY_HOUR, ZoneOffset.UTC, offset::get);
+        SimpleTriggerContext context = startingAt(TEN_PAST);
+        Instant first = times.nextExecution(context);
+        context.update(first, first, first.plusSeconds(1));
+        offset.set(Duration.ofMinutes(20));
+
+        assertThat(first).isEqualTo(Instant.parse("2026-12-08T04:00:00Z"));
+        assertThat(times.nextExecution(context)).isEqualTo(Instant.parse("2026-12-08T05:20:00Z"));
+    }
+
     private static SimpleTriggerContext startingAt(Instant now) {
         return new SimpleTriggerContext(Clock.fixed(now, ZoneOffset.UTC));
     }
