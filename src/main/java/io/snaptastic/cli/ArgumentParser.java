@@ -44,7 +44,7 @@ final class ArgumentParser {
 
     CliArguments parse(List<String> args) {
         if (args.isEmpty() || isHelp(args.get(0))) {
-            return new CliArguments("help", null, null, false, false, false, null, LogLevel.INFO, null, null, null, null);
+            return new CliArguments("help", null, null, false, false, false, null, LogLevel.INFO, null, null, null, null, null);
         }
         String command = args.get(0);
         Spec spec = COMMANDS.get(command);
@@ -109,7 +109,7 @@ final class ArgumentParser {
     private static Map<String, Spec> commands() {
         Map<String, Spec> commands = new LinkedHashMap<>();
         commands.put("mount-snapshots", new Spec(true, Set.of("--userdata", "--dry-run", "--ignore-mounted")));
-        commands.put("make-snapshots", new Spec(true, Set.of("--userdata")));
+        commands.put("make-snapshots", new Spec(true, Set.of("--userdata", "--jitter")));
         commands.put("unmount-snapshots", new Spec(true, Set.of("--delete-volumes")));
         commands.put("list-volumes", new Spec(true, Set.of()));
         commands.put("test", new Spec(false, Set.of()));
@@ -135,6 +135,7 @@ final class ArgumentParser {
         private Path tokenFile;
         private Duration timeout = CliArguments.DEFAULT_TIMEOUT;
         private Path stateDir = CliArguments.DEFAULT_STATE_DIR;
+        private Duration jitter;
 
         Builder(String command) {
             this.command = command;
@@ -172,6 +173,7 @@ final class ArgumentParser {
                 case "--url" -> url = url(value);
                 case "--token-file" -> tokenFile = Path.of(value);
                 case "--state-dir" -> stateDir = Path.of(value).toAbsolutePath().normalize();
+                case "--jitter" -> jitter = Durations.parse(option, value);
                 default -> timeout = Durations.parse(option, value);
             }
         }
@@ -184,7 +186,7 @@ final class ArgumentParser {
 
         CliArguments build() {
             return new CliArguments(command, snapshotter, userdata, dryRun, ignoreMounted, deleteVolumes, maxAge, logLevel,
-                    url, tokenFile, timeout, stateDir);
+                    url, tokenFile, timeout, stateDir, jitter);
         }
     }
 }

@@ -20,12 +20,18 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    private final JitterWait jitter;
 
     public Cli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
+        this(env, out, err, clock, JitterWait.REAL);
+    }
+
+    Cli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock, JitterWait jitter) {
         this.env = env;
         this.out = out;
         this.err = err;
         this.clock = clock;
+        this.jitter = jitter;
     }
 
     /** Whether the command line is for the client rather than for starting the agent. */
@@ -53,7 +59,7 @@ public final class Cli {
         Console console = new Console(out, err, arguments.logLevel());
         AgentClient agent = new AgentClient(arguments.url(), token, json, console);
         try {
-            return Commands.all(json, clock).get(arguments.command()).run(arguments, agent, console);
+            return Commands.all(json, clock, jitter).get(arguments.command()).run(arguments, agent, console);
         } catch (AgentUnreachableException e) {
             console.critical("snaptastic: " + e.getMessage());
             console.critical("Is the agent running? Start it with 'sudo systemctl start snaptastic' or "

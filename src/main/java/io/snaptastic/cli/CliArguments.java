@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param tokenFile --token-file when given; null means SNAPTASTIC_TOKEN, then the default file
  * @param timeout --timeout: how long the client waits for the agent in all
  * @param stateDir --state-dir for thaw: the agent's {@code snaptastic.state-dir}
+ * @param jitter --jitter for make-snapshots: the longest random wait before calling the agent; null for none
  */
 record CliArguments(
         String command,
@@ -33,7 +34,8 @@ record CliArguments(
         URI url,
         Path tokenFile,
         Duration timeout,
-        Path stateDir) {
+        Path stateDir,
+        Duration jitter) {
 
     static final URI DEFAULT_URL = URI.create("http://127.0.0.1:8168");
     // The agent's default snaptastic.state-dir (application.yml), where it keeps the token and freeze records.

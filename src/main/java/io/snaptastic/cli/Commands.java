@@ -10,13 +10,13 @@ final class Commands {
 
     private Commands() {}
 
-    static Map<String, CliCommand> all(JsonMapper json, Clock clock) {
+    static Map<String, CliCommand> all(JsonMapper json, Clock clock, JitterWait jitter) {
         return Map.of(
                 "mount-snapshots", new OperationCommand(args -> new OperationCommand.Start("POST", "/mounts", "",
                         withUserdata(named(json, args), args).put("dryRun", args.dryRun())
                                 .put("ignoreMounted", args.ignoreMounted())), clock),
-                "make-snapshots", new OperationCommand(args -> new OperationCommand.Start("POST", "/snapshots", "",
-                        withUserdata(named(json, args), args)), clock),
+                "make-snapshots", new JitteredCommand(new OperationCommand(args -> new OperationCommand.Start("POST",
+                        "/snapshots", "", withUserdata(named(json, args), args)), clock), jitter),
                 "unmount-snapshots", new OperationCommand(args -> new OperationCommand.Start("DELETE",
                         "/mounts/" + args.snapshotter(), "&deleteVolumes=" + args.deleteVolumes(), null), clock),
                 "clean", new OperationCommand(args -> new OperationCommand.Start("POST", "/snapshots/cleanup", "",

@@ -10,6 +10,7 @@ final class Usage {
               mount-snapshots NAME    restore NAME's volumes from their newest snapshots and mount them
                   [--userdata JSON] [--dry-run] [--ignore-mounted]
               make-snapshots NAME     freeze and snapshot NAME's volumes  [--userdata JSON]
+                  [--jitter DURATION] first wait a random time below DURATION, so a fleet's crontabs spread out
               unmount-snapshots NAME  unmount and detach NAME's volumes
                   [--delete-volumes]  also delete them (no prompt: snapshot first)
               list-volumes NAME       show NAME's volumes, whether mounted, and their usage

@@ -6,6 +6,7 @@ import io.snaptastic.ec2.Ec2;
 import io.snaptastic.host.DeviceResolver;
 import io.snaptastic.host.MountTable;
 import io.snaptastic.instance.InstanceIdentity;
+import io.snaptastic.snapshot.SnapshotSchedule;
 import io.snaptastic.mount.MountOperations;
 import io.snaptastic.operation.Operations;
 import io.snaptastic.operation.ParallelVolumes;
@@ -87,12 +88,15 @@ class RecoveryConfiguration {
     // liveness probe keeps failing, while a failing readiness probe only keeps traffic away
     // (kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes). The recorded freezes
     // were thawed before (the Freezer's init method), synchronously: a frozen filesystem must not wait for EC2.
+    // A scheduled snapshot starts after its snapshotter's start-up mount: one taking its turn first would
+    // make that mount fail as busy, and then snapshot nothing.
     @Bean
     ApplicationListener<ApplicationReadyEvent> reconcileThenMountAtStartup(StartupReconciliation reconciliation,
-            StartupMounts startup) {
+            StartupMounts startup, SnapshotterRegistry registry, SnapshotSchedule schedule) {
         return event -> {
             reconciliation.start();
             startup.start();
+            registry.all().forEach(s -> startup.settled(s.name()).thenRun(() -> schedule.start(s.name())));
         };
     }
 }

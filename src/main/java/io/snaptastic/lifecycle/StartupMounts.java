@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,6 +40,7 @@ public class StartupMounts implements AutoCloseable {
     private final StartupReconciliation reconciliation;
     private final ScheduledExecutorService executor;
     private final Map<String, StartupMount> state = new LinkedHashMap<>();
+    private final Map<String, CompletableFuture<Void>> settled = new ConcurrentHashMap<>();
 
     public StartupMounts(SnapshotterRegistry registry, SnapshotterResolver resolver, MountOperations mounts,
             Operations operations, StartupReconciliation reconciliation, ScheduledExecutorService executor) {
@@ -48,6 +51,15 @@ public class StartupMounts implements AutoCloseable {
         this.reconciliation = reconciliation;
         this.executor = executor;
         snapshotters.forEach(s -> state.put(s.name(), StartupMount.waiting()));
+        snapshotters.forEach(s -> settled.put(s.name(), new CompletableFuture<>()));
+    }
+
+    /**
+     * Completes once the snapshotter's start-up mount has finished, done or failed; for a snapshotter
+     * without one, once its interrupted operation is reconciled. Until then nothing else should take its turn.
+     */
+    public CompletableFuture<Void> settled(String name) {
+        return settled.getOrDefault(name, reconciliation.of(name));
     }
 
     /** Schedules every start-up mount, each once its snapshotter is reconciled; called once the agent is up. */
@@ -88,6 +100,8 @@ public class StartupMounts implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("The start-up mount of {} could not start", name, e);
             update(name, StartupMount.failed(null, Failures.describe(e)));
+        } finally {
+            settled.get(name).complete(null);
         }
     }
 

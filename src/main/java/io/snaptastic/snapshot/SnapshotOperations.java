@@ -25,4 +25,12 @@ public class SnapshotOperations {
         return operations.submit(OperationType.SNAPSHOT, context.name(), idempotencyKey, fingerprint,
                 progress -> Workflows.outcome(snapshots.snapshot(context, Workflows.listener(progress, context))));
     }
+
+    /** A snapshot started by the snapshotter's {@code schedule}; its operation says so. */
+    public Operation snapshotOnSchedule(SnapshotterContext context) {
+        return operations.submit(OperationType.SNAPSHOT, context.name(), null, null, progress -> {
+            progress.detail("trigger", "schedule");
+            return Workflows.outcome(snapshots.snapshot(context, Workflows.listener(progress, context)));
+        });
+    }
 }

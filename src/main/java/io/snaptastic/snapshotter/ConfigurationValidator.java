@@ -2,6 +2,9 @@ package io.snaptastic.snapshotter;
 
 import io.snaptastic.config.SnaptasticProperties;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +92,41 @@ public final class ConfigurationValidator {
             problems.add(at + ".cleanup-cron: '" + snapshotter.cleanupCron()
                     + "' is not a cron expression (six fields: second minute hour day month weekday)");
         }
+        validateSchedule(at, snapshotter, problems);
+    }
+
+    private static void validateSchedule(String at, SnapshotterSettings snapshotter, List<String> problems) {
+        Duration jitter = snapshotter.scheduleJitter();
+        if (jitter.isNegative() || jitter.compareTo(LONGEST_JITTER) > 0) {
+            problems.add(at + ".schedule-jitter: " + jitter + " is outside 0s..1h");
+        }
+        if (snapshotter.schedule() == null) {
+            return;
+        }
+        if (!CronExpression.isValidExpression(snapshotter.schedule())) {
+            problems.add(at + ".schedule: '" + snapshotter.schedule()
+                    + "' is not a cron expression (six fields: second minute hour day month weekday)");
+            return;
+        }
+        Duration interval = shortestInterval(CronExpression.parse(snapshotter.schedule()));
+        if (!jitter.isZero() && jitter.compareTo(interval) >= 0) {
+            problems.add(at + ".schedule-jitter: " + jitter + " must be below the schedule's interval (" + interval
+                    + "), or a run could overtake the next one");
+        }
+    }
+
+    // The gaps between the next runs: enough to see an irregular cron's (e.g. "0 0 3,4 * * *") shortest one.
+    private static Duration shortestInterval(CronExpression cron) {
+        Duration shortest = ChronoUnit.FOREVER.getDuration();
+        ZonedDateTime run = cron.next(ZonedDateTime.now(ZoneOffset.UTC));
+        for (int i = 0; i < 32 && run != null; i++) {
+            ZonedDateTime next = cron.next(run);
+            if (next != null && Duration.between(run, next).compareTo(shortest) < 0) {
+                shortest = Duration.between(run, next);
+            }
+            run = next;
+        }
+        return shortest;
     }
 
     private static void validateHook(String at, HookCommand hook, List<String> problems) {

@@ -24,6 +24,9 @@ import java.util.List;
  *     completed one with a warning
  * @param preferRetained a mount reattaches the newest volume an unmount kept (tagged retained, reason unmount)
  *     instead of restoring the newest snapshot, which may be older than that volume's writes
+ * @param schedule when the agent snapshots on its own (Spring cron, six fields); null (or blank) for never
+ * @param scheduleJitter the width of the random offset added to each scheduled time, the same on every run of
+ *     one instance, so a fleet with one schedule spreads its snapshots and each instance keeps even intervals
  */
 public record SnapshotterSettings(
         @JsonIgnore List<String> filterTags,
@@ -39,11 +42,13 @@ public record SnapshotterSettings(
         Duration startupJitter,
         String cleanupCron,
         Duration pendingSnapshotWait,
-        boolean preferRetained) {
+        boolean preferRetained,
+        String schedule,
+        Duration scheduleJitter) {
 
     /** Every setting at its default (and no volumes). */
     public static final SnapshotterSettings DEFAULT =
-            new SnapshotterSettings(null, null, false, null, null, null, null, false, null, false, null, null, null, false);
+            new SnapshotterSettings(null, null, false, null, null, null, null, false, null, false, null, null, null, false, null, null);
 
     // The one place the defaults are written: Spring's binder passes null for an absent key, as Java callers may.
     public SnapshotterSettings {
@@ -57,5 +62,7 @@ public record SnapshotterSettings(
         startupJitter = startupJitter == null ? Duration.ZERO : startupJitter;
         cleanupCron = cleanupCron == null || cleanupCron.isBlank() ? null : cleanupCron.strip();
         pendingSnapshotWait = pendingSnapshotWait == null ? Duration.ofMinutes(10) : pendingSnapshotWait;
+        schedule = schedule == null || schedule.isBlank() ? null : schedule.strip();
+        scheduleJitter = scheduleJitter == null ? Duration.ZERO : scheduleJitter;
     }
 }

@@ -59,6 +59,8 @@ class ArgumentParserTests {
     @Test
     void everyCommandParsesWithItsOwnOptions() {
         assertThat(parse("make-snapshots", "solr", "--userdata={}").userdata()).isEmpty();
+        assertThat(parse("make-snapshots", "solr", "--jitter", "15m").jitter()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(parse("make-snapshots", "solr").jitter()).as("no --jitter: no wait").isNull();
         assertThat(parse("unmount-snapshots", "solr", "--delete-volumes").deleteVolumes()).isTrue();
         assertThat(parse("list-volumes", "solr").snapshotter()).isEqualTo("solr");
         assertThat(parse("test").snapshotter()).isNull();
@@ -87,6 +89,10 @@ class ArgumentParserTests {
         "test solr|test takes no name",
         "mount-snapshots ../etc|'../etc' is not a snapshotter name",
         "make-snapshots solr --dry-run|make-snapshots does not take --dry-run",
+        "make-snapshots solr --jitter soon|--jitter must be a number with an optional unit s m h d w",
+        "make-snapshots solr --jitter 0s|--jitter must be longer than 0",
+        "make-snapshots solr --jitter|--jitter needs a value",
+        "mount-snapshots solr --jitter 5m|mount-snapshots does not take --jitter",
         "list-volumes solr --delete-volumes|list-volumes does not take --delete-volumes",
         "unmount-snapshots solr --ignore-mounted|does not take --ignore-mounted",
         "check-backups solr --max-age|--max-age needs a value",

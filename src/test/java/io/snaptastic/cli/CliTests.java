@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,42 @@ class CliTests {
         assertThat(run.err()).contains("snapshot solr: still running after 3m").contains("/operations/op-7?wait=60");
         assertThat(agent.requests()).extracting(StubAgent.Request::uri)
                 .containsExactly("/snapshots?wait=120", "/operations/op-7?wait=1");
+    }
+
+    @Test
+    void jitterWaitsARandomTimeBelowItBeforeCallingTheAgentAndSaysSo() {
+        agent.answer(200, "{\"id\":\"op-3\",\"type\":\"snapshot\",\"snapshotter\":\"solr\",\"status\":\"succeeded\"}");
+        List<Duration> waited = new ArrayList<>();
+        List<Integer> requestsBeforeTheWait = new ArrayList<>();
+        JitterWait recorded = new JitterWait(duration -> {
+            waited.add(duration);
+            requestsBeforeTheWait.add(agent.requests().size());
+        }, new java.util.SplittableRandom(17));
+
+        StubAgent.Run run = agent.run(Map.of("SNAPTASTIC_TOKEN", "t"), Clock.systemUTC(), recorded,
+                "make-snapshots", "solr", "--jitter", "10m");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(waited).singleElement().satisfies(wait ->
+                assertThat(wait).isBetween(Duration.ZERO, Duration.ofMinutes(10).minusMillis(1)));
+        assertThat(requestsBeforeTheWait).containsExactly(0);
+        assertThat(run.out()).contains("make-snapshots solr: waiting "
+                + String.format(java.util.Locale.ROOT, "%.1fs", waited.get(0).toMillis() / 1000.0)
+                + " (--jitter 10m) before calling the agent");
+        assertThat(agent.requests()).extracting(StubAgent.Request::uri).containsExactly("/snapshots?wait=900");
+    }
+
+    @Test
+    void withoutJitterNothingWaits() {
+        agent.answer(200, "{\"id\":\"op-4\",\"type\":\"snapshot\",\"snapshotter\":\"solr\",\"status\":\"succeeded\"}");
+        JitterWait refusing = new JitterWait(duration -> {
+            throw new AssertionError("waited " + duration);
+        }, new java.util.SplittableRandom(1));
+
+        StubAgent.Run run = agent.run(Map.of("SNAPTASTIC_TOKEN", "t"), Clock.systemUTC(), refusing, "make-snapshots", "solr");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("waiting");
     }
 
     @Test

@@ -56,6 +56,10 @@ final class StubAgent implements AutoCloseable {
 
     /** Runs the client against this agent with the given environment; answers exit code and output. */
     Run run(Map<String, String> env, Clock clock, String... args) {
+        return run(env, clock, JitterWait.REAL, args);
+    }
+
+    Run run(Map<String, String> env, Clock clock, JitterWait jitter, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] withUrl = new String[args.length + 2];
@@ -63,7 +67,7 @@ final class StubAgent implements AutoCloseable {
         withUrl[args.length] = "--url";
         withUrl[args.length + 1] = url();
         int code = new Cli(env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                clock).run(withUrl);
+                clock, jitter).run(withUrl);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -97,7 +97,9 @@ class ConfigurationBindingTests {
                         "snaptastic.snapshotters.pg.startup-jitter=30s",
                         "snaptastic.snapshotters.pg.cleanup-cron=0 15 3 * * *",
                         "snaptastic.snapshotters.pg.pending-snapshot-wait=2m",
-                        "snaptastic.snapshotters.pg.prefer-retained=true")
+                        "snaptastic.snapshotters.pg.prefer-retained=true",
+                        "snaptastic.snapshotters.pg.schedule=0 0 */6 * * *",
+                        "snaptastic.snapshotters.pg.schedule-jitter=45m")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     SnapshotterSettings solr = context.getBean(SnapshottersProperties.class).snapshotters().get("solr");
@@ -107,6 +109,8 @@ class ConfigurationBindingTests {
                     assertThat(solr.cleanupCron()).isNull();
                     assertThat(solr.pendingSnapshotWait()).isEqualTo(Duration.ofMinutes(10));
                     assertThat(solr.preferRetained()).isFalse();
+                    assertThat(solr.schedule()).isNull();
+                    assertThat(solr.scheduleJitter()).isZero();
                     var pg = context.getBean(SnapshotterRegistry.class).get("pg").settings();
                     assertThat(pg.maxSnapshotAge()).isEqualTo(Duration.ofHours(2));
                     assertThat(pg.mountOnStartup()).isTrue();
@@ -114,6 +118,8 @@ class ConfigurationBindingTests {
                     assertThat(pg.cleanupCron()).isEqualTo("0 15 3 * * *");
                     assertThat(pg.pendingSnapshotWait()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(pg.preferRetained()).isTrue();
+                    assertThat(pg.schedule()).isEqualTo("0 0 */6 * * *");
+                    assertThat(pg.scheduleJitter()).isEqualTo(Duration.ofMinutes(45));
                 });
     }
 
@@ -125,7 +131,15 @@ class ConfigurationBindingTests {
                         "snaptastic.snapshotters.solr.max-snapshot-age=0s",
                         "snaptastic.snapshotters.solr.startup-jitter=2h",
                         "snaptastic.snapshotters.solr.cleanup-cron=every night",
-                        "snaptastic.snapshotters.solr.pending-snapshot-wait=-1s")
+                        "snaptastic.snapshotters.solr.pending-snapshot-wait=-1s",
+                        "snaptastic.snapshotters.solr.schedule=hourly",
+                        "snaptastic.snapshotters.pg.volumes[0].device=/dev/sdg",
+                        "snaptastic.snapshotters.pg.volumes[0].mount-point=/mnt/pg",
+                        "snaptastic.snapshotters.pg.schedule=0 */10 * * * *",
+                        "snaptastic.snapshotters.pg.schedule-jitter=10m",
+                        "snaptastic.snapshotters.db.volumes[0].device=/dev/sdh",
+                        "snaptastic.snapshotters.db.volumes[0].mount-point=/mnt/db",
+                        "snaptastic.snapshotters.db.schedule-jitter=2h")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     Throwable failure = context.getStartupFailure();
@@ -137,7 +151,12 @@ class ConfigurationBindingTests {
                             "snaptastic.snapshotters.solr.startup-jitter: PT2H is outside 0s..1h",
                             "snaptastic.snapshotters.solr.cleanup-cron: 'every night' is not a cron expression"
                                     + " (six fields: second minute hour day month weekday)",
-                            "snaptastic.snapshotters.solr.pending-snapshot-wait: PT-1S is outside 0s..24h");
+                            "snaptastic.snapshotters.solr.pending-snapshot-wait: PT-1S is outside 0s..24h",
+                            "snaptastic.snapshotters.solr.schedule: 'hourly' is not a cron expression"
+                                    + " (six fields: second minute hour day month weekday)",
+                            "snaptastic.snapshotters.pg.schedule-jitter: PT10M must be below the schedule's interval"
+                                    + " (PT10M), or a run could overtake the next one",
+                            "snaptastic.snapshotters.db.schedule-jitter: PT2H is outside 0s..1h");
                 });
     }
 

@@ -57,7 +57,7 @@ class ConfiguredMountPointsTests {
     }
 
     private static SnapshotterSettings properties(boolean fromUserdata, List<VolumeSpec> volumes) {
-        return new SnapshotterSettings(null, volumes, fromUserdata, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false);
+        return new SnapshotterSettings(null, volumes, fromUserdata, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false, null, null);
     }
 
     private static Volume volume(String snapshotter, String mountPoint) {

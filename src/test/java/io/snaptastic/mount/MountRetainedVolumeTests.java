@@ -247,7 +247,7 @@ class MountRetainedVolumeTests {
     private void preferRetained() {
         SnapshotterSettings d = SnapshotterSettings.DEFAULT;
         given(snapshotter.settings()).willReturn(new SnapshotterSettings(null, null, false, null, null, null, null,
-                false, null, false, null, null, null, true));
+                false, null, false, null, null, null, true, null, null));
     }
 
     private void givenKept(Volume... volumes) {

@@ -64,7 +64,7 @@ class CleanupScheduleTests {
         Snapshotter snapshotter = mock(Snapshotter.class);
         given(snapshotter.name()).willReturn(name);
         given(snapshotter.settings()).willReturn(new SnapshotterSettings(null, null, false, "d", Retention.DEFAULT, null,
-                Duration.ofSeconds(30), false, Duration.ofHours(25), false, Duration.ZERO, cron, null, false));
+                Duration.ofSeconds(30), false, Duration.ofHours(25), false, Duration.ZERO, cron, null, false, null, null));
         return snapshotter;
     }
 }

@@ -44,7 +44,7 @@ class RetentionServiceTests {
     void oneToKeep() {
         given(snapshotter.name()).willReturn("solr");
         given(snapshotter.settings()).willReturn(new SnapshotterSettings(null, null, false, "d",
-                new Retention(1, Duration.ofDays(7), false), null, Duration.ofSeconds(30), false, null, false, null, null, null, false));
+                new Retention(1, Duration.ofDays(7), false), null, Duration.ofSeconds(30), false, null, false, null, null, null, false, null, null));
         given(ec2.describeSnapshots(Map.of("tag:role", List.of("search"), "tag:mount_point", List.of("/mnt/solr"))))
                 .willReturn(List.of(managed("snap-new", "/mnt/solr", daysAgo(1)), managed("snap-used", "/mnt/solr", daysAgo(20)),
                         managed("snap-old", "/mnt/solr", daysAgo(30))));

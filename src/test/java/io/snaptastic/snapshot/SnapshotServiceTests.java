@@ -266,7 +266,7 @@ class SnapshotServiceTests {
     @Test
     void aFailingPreHookGivesACrashConsistentSnapshotWhenTheSnapshotterSaysSo() {
         given(snapshotter.settings()).willReturn(new SnapshotterSettings(null, null, false, "{cluster} snapshot of {mount_point}",
-                Retention.DEFAULT, null, Duration.ofSeconds(30), true, null, false, null, null, null, false));
+                Retention.DEFAULT, null, Duration.ofSeconds(30), true, null, false, null, null, null, false, null, null));
         willThrow(new IllegalStateException("flush failed")).given(snapshotter).hook(eq(Hook.PRE_SNAPSHOTS), any());
         given(ec2.createSnapshots(any(), anyCollection(), anyString(), anyMap()))
                 .willReturn(List.of(snapshot("snap-1", "vol-1", "/mnt/solr")));

@@ -90,7 +90,7 @@ class ResourceTagsTests {
     private static Snapshotter snapshotter(String description) {
         SnapshotterSettings properties = new SnapshotterSettings(List.of("role", "cluster", "environment"),
                 List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 1)), false, description,
-                new Retention(7, Duration.ofDays(4), false), null, null, false, null, false, null, null, null, false);
+                new Retention(7, Duration.ofDays(4), false), null, null, false, null, false, null, null, null, false, null, null);
         return new YamlSnapshotter("solr", properties, new HookRunner(Mockito.mock(HostExecutor.class)));
     }
 }

@@ -107,11 +107,11 @@ class SnapshotterControllerTests {
         @Bean
         SnapshotterRegistry snapshotterRegistry() {
             SnapshotterSettings solr = new SnapshotterSettings(null, List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20)),
-                    false, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false);
+                    false, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false, null, null);
             SnapshotterSettings seed = new SnapshotterSettings(null, List.of(VolumeSpec.of("/dev/sdf1", "/mnt/index", 200)),
-                    false, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false);
+                    false, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false, null, null);
             SnapshotterSettings fromUserdata = new SnapshotterSettings(List.of("cluster"), null, true, null, null, null,
-                    Duration.ofSeconds(30), false, null, false, null, null, null, false);
+                    Duration.ofSeconds(30), false, null, false, null, null, null, false, null, null);
             Snapshotter custom = new Snapshotter() {
                 @Override
                 public String name() {

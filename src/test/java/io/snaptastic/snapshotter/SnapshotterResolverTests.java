@@ -46,7 +46,7 @@ class SnapshotterResolverTests {
 
     private static SnapshotterResolver resolver(boolean fromUserdata, List<VolumeSpec> volumes) {
         SnapshotterSettings properties = new SnapshotterSettings(null, volumes, fromUserdata, null, null, null,
-                Duration.ofSeconds(30), false, null, false, null, null, null, false);
+                Duration.ofSeconds(30), false, null, false, null, null, null, false, null, null);
         SnapshotterRegistry registry = new SnapshotterRegistry(List.of(new YamlSnapshotter("db", properties, null)));
         return new SnapshotterResolver(registry, new FixedIdentity("i-1", "eu-west-1a", "eu-west-1", USERDATA),
                 new VolumeSpecValidator(List.of("/etc", "/usr")));

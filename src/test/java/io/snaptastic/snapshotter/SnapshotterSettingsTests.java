@@ -26,14 +26,17 @@ class SnapshotterSettingsTests {
         assertThat(d.cleanupCron()).isNull();
         assertThat(d.pendingSnapshotWait()).isEqualTo(Duration.ofMinutes(10));
         assertThat(d.preferRetained()).isFalse();
+        assertThat(d.schedule()).isNull();
+        assertThat(d.scheduleJitter()).isZero();
     }
 
     @Test
     void aBlankCleanupCronMeansNever() {
         SnapshotterSettings settings = new SnapshotterSettings(
-                null, null, false, null, null, null, null, false, null, false, null, "  ", null, false);
+                null, null, false, null, null, null, null, false, null, false, null, "  ", null, false, " ", null);
 
         assertThat(settings.cleanupCron()).isNull();
+        assertThat(settings.schedule()).isNull();
     }
 
     @Test
@@ -41,11 +44,13 @@ class SnapshotterSettingsTests {
         List<String> tags = new java.util.ArrayList<>(List.of("group"));
         SnapshotterSettings settings = new SnapshotterSettings(tags, null, true, "d", null, null,
                 Duration.ofSeconds(5), true, Duration.ofHours(1), true, Duration.ofSeconds(3), " 0 0 3 * * * ",
-                Duration.ZERO, true);
+                Duration.ZERO, true, " 0 */5 * * * * ", Duration.ofMinutes(2));
         tags.add("later");
 
         assertThat(settings.filterTags()).containsExactly("group");
         assertThat(settings.cleanupCron()).isEqualTo("0 0 3 * * *");
+        assertThat(settings.schedule()).isEqualTo("0 */5 * * * *");
+        assertThat(settings.scheduleJitter()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.pendingSnapshotWait()).isZero();
         assertThat(settings.freezeMaxDuration()).isEqualTo(Duration.ofSeconds(5));
     }

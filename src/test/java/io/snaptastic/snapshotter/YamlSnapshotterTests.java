@@ -62,7 +62,7 @@ class YamlSnapshotterTests {
 
     @Test
     void readsVolumesFromUserdataWhenConfiguredTo() {
-        SnapshotterSettings properties = new SnapshotterSettings(List.of("role"), List.of(), true, null, null, null, null, false, null, false, null, null, null, false);
+        SnapshotterSettings properties = new SnapshotterSettings(List.of("role"), List.of(), true, null, null, null, null, false, null, false, null, null, null, false, null, null);
         YamlSnapshotter snapshotter = snapshotter(properties, mock(HostExecutor.class));
 
         assertThat(snapshotter.volumes(Map.of("volumes", List.of(Map.of("device", "/dev/sdf", "mount_point", "/mnt/solr", "size", 20)))))
@@ -104,7 +104,7 @@ class YamlSnapshotterTests {
     }
 
     private static SnapshotterSettings properties(List<String> tags, List<VolumeSpec> volumes, HooksProperties hooks) {
-        return new SnapshotterSettings(tags, volumes, false, null, null, hooks, null, false, null, false, null, null, null, false);
+        return new SnapshotterSettings(tags, volumes, false, null, null, hooks, null, false, null, false, null, null, null, false, null, null);
     }
 
     private static YamlSnapshotter snapshotter(SnapshotterSettings properties, HostExecutor executor) {

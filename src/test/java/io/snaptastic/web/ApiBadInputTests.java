@@ -302,9 +302,9 @@ class ApiBadInputTests {
         @Bean
         SnapshotterRegistry snapshotterRegistry() {
             SnapshotterSettings solr = new SnapshotterSettings(null, List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20)),
-                    false, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false);
+                    false, null, null, null, Duration.ofSeconds(30), false, null, false, null, null, null, false, null, null);
             SnapshotterSettings fromUserdata = new SnapshotterSettings(List.of("cluster"), null, true, null, null, null,
-                    Duration.ofSeconds(30), false, null, false, null, null, null, false);
+                    Duration.ofSeconds(30), false, null, false, null, null, null, false, null, null);
             return new SnapshotterRegistry(List.of(new YamlSnapshotter("solr", solr, null),
                     new YamlSnapshotter("fromuserdata", fromUserdata, null)));
         }

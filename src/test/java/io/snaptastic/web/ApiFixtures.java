@@ -34,7 +34,7 @@ public final class ApiFixtures {
     public static SnapshotterContext context(String name) {
         List<VolumeSpec> volumes = List.of(VolumeSpec.of("/dev/sdf", "/mnt/solr", 20));
         YamlSnapshotter snapshotter = new YamlSnapshotter(name, new SnapshotterSettings(null, volumes, false, null, null,
-                null, Duration.ofSeconds(30), false, null, false, null, null, null, false), null);
+                null, Duration.ofSeconds(30), false, null, false, null, null, null, false, null, null), null);
         return new SnapshotterContext(snapshotter, "i-0123456789abcdef0", "eu-west-1a",
                 Map.of("role", "solr", "cluster", "solr", "environment", "sandbox"),
                 volumes, Map.of("role", "solr"));
