@@ -13,7 +13,6 @@ import io.snaptastic.snapshotter.RetainedReason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,12 +47,7 @@ public class OwnVolumes {
 
     /** Managed volumes of this instance, optionally of one snapshotter and mount point (null for any). */
     public List<Volume> find(String snapshotter, String mountPoint) {
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        filters.put("tag:" + ResourceTags.MANAGED, List.of("true"));
-        filters.put("tag:" + ResourceTags.INSTANCE_ID, List.of(instance.instanceId()));
-        if (snapshotter != null) {
-            filters.put("tag:" + ResourceTags.SNAPSHOTTER, List.of(ResourceTags.literal(snapshotter)));
-        }
+        Map<String, List<String>> filters = ResourceTags.managedVolumeFilters(instance.instanceId(), snapshotter);
         if (mountPoint != null) {
             filters.put("tag:" + ResourceTags.MOUNT_POINT, List.of(ResourceTags.literal(mountPoint)));
         }

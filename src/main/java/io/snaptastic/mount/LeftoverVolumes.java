@@ -9,7 +9,6 @@ import io.snaptastic.snapshotter.VolumeSpec;
 import io.snaptastic.workflow.VolumeStep;
 import io.snaptastic.workflow.WorkflowListener;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,10 +49,7 @@ final class LeftoverVolumes {
     }
 
     private List<Volume> find(SnapshotterContext context, VolumeSpec volume) {
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        filters.put("tag:" + ResourceTags.MANAGED, List.of("true"));
-        filters.put("tag:" + ResourceTags.INSTANCE_ID, List.of(ResourceTags.literal(context.instanceId())));
-        filters.put("tag:" + ResourceTags.SNAPSHOTTER, List.of(ResourceTags.literal(context.name())));
+        Map<String, List<String>> filters = ResourceTags.managedVolumeFilters(context.instanceId(), context.name());
         filters.put("tag:" + ResourceTags.MOUNT_POINT, List.of(ResourceTags.literal(volume.mountPoint())));
         // Checked again here: a filter is the server's word, and these are the only volumes ever deleted.
         return ec2.describeVolumes(filters).stream()

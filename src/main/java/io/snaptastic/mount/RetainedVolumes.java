@@ -10,7 +10,6 @@ import io.snaptastic.snapshotter.VolumeSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +39,8 @@ final class RetainedVolumes {
 
     /** The kept volumes of every mount point of the context, newest first, in one DescribeVolumes call. */
     Map<String, List<Kept>> find(SnapshotterContext context) {
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        filters.put("tag:" + ResourceTags.MANAGED, List.of("true"));
+        Map<String, List<String>> filters = ResourceTags.managedVolumeFilters(context.instanceId(), context.name());
         filters.put("tag:" + ResourceTags.RETAINED, List.of("true"));
-        filters.put("tag:" + ResourceTags.INSTANCE_ID, List.of(ResourceTags.literal(context.instanceId())));
-        filters.put("tag:" + ResourceTags.SNAPSHOTTER, List.of(ResourceTags.literal(context.name())));
         filters.put("status", List.of("available"));
         // Checked again here: a filter is the server's word, and a reattached volume's data is mounted as is.
         return ec2.describeVolumes(filters).stream()

@@ -116,6 +116,20 @@ public final class ResourceTags {
         }
     }
 
+    /**
+     * EC2 filters for the volumes this agent created on an instance, optionally of one snapshotter
+     * (null for any); callers add their own filters to the map it returns.
+     */
+    public static Map<String, List<String>> managedVolumeFilters(String instanceId, String snapshotter) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        filters.put("tag:" + MANAGED, List.of("true"));
+        filters.put("tag:" + INSTANCE_ID, List.of(literal(instanceId)));
+        if (snapshotter != null) {
+            filters.put("tag:" + SNAPSHOTTER, List.of(literal(snapshotter)));
+        }
+        return filters;
+    }
+
     /** EC2 filters for one DescribeSnapshots call covering every volume of the context. */
     public static Map<String, List<String>> snapshotFilters(SnapshotterContext context) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
