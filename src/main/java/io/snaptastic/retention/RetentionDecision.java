@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.snaptastic.ec2.Snapshot;
 import io.snaptastic.snapshotter.ResourceTags;
+import io.snaptastic.support.KebabCase;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * What retention decided for one snapshot, and why.
@@ -44,7 +44,7 @@ public record RetentionDecision(String snapshotId, String mountPoint, Instant st
 
         @JsonValue
         public String json() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return KebabCase.of(this);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.snaptastic.snapshotter;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.snaptastic.support.KebabCase;
 import java.util.Optional;
 
 /**
@@ -17,11 +16,11 @@ public enum RetainedReason {
     UNCONFIGURED;
 
     public String tagValue() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return KebabCase.of(this);
     }
 
     /** The reason a tag value names; empty for none or one this agent does not know. */
     public static Optional<RetainedReason> of(String tagValue) {
-        return Arrays.stream(values()).filter(reason -> reason.tagValue().equals(tagValue)).findFirst();
+        return Optional.ofNullable(KebabCase.parse(RetainedReason.class, tagValue, null));
     }
 }
