@@ -47,12 +47,7 @@ class RetainedReattacher {
             progress.warn("reattached " + kept.id() + ", kept by an unmount at " + kept.retainedAt()
                     + " (prefer-retained), instead of restoring a snapshot");
             release(kept.id(), progress);
-            progress.step(VolumeStep.SET_DELETE_ON_TERMINATION);
-            ec2.setDeleteOnTermination(context.instanceId(), kept.id(), volume.deleteOnTermination());
-            progress.step(VolumeStep.POST_MOUNT_HOOK);
-            context.snapshotter().hook(Hook.POST_MOUNT, List.of(volume));
-            progress.step(VolumeStep.DONE);
-            return progress.finish(VolumeOutcome.Status.DONE);
+            return volumes.finish(context, volume, progress);
         } catch (RuntimeException e) {
             VolumeStep reached = progress.current().step();
             log.warn("reattaching the retained {} at {} failed at {}", kept.id(), volume.mountPoint(), reached, e);

@@ -72,7 +72,7 @@ class VolumeRestorer {
             progress.step(VolumeStep.ATTACH);
             ec2.attachVolume(created.id(), context.instanceId(), volume.device());
             volumes.mount(context, volume, created.id(), restored ? Origin.SNAPSHOT : Origin.EMPTY, progress);
-            return finish(context, volume, progress);
+            return volumes.finish(context, volume, progress);
         } catch (RuntimeException e) {
             VolumeOutcome reached = progress.current();
             log.warn("restoring {} on {} failed at {}", volume.device(), volume.mountPoint(), reached.step(), e);
@@ -101,7 +101,7 @@ class VolumeRestorer {
             if (ResourceTags.retainedReason(attached.tags()).filter(RetainedReason.UNMOUNT::equals).isPresent()) {
                 reattacher.release(attached.id(), progress);
             }
-            return finish(context, volume, progress);
+            return volumes.finish(context, volume, progress);
         } catch (RuntimeException e) {
             VolumeOutcome reached = progress.current();
             log.warn("mounting attached {} on {} failed at {}", attached.id(), volume.mountPoint(), reached.step(), e);
@@ -154,14 +154,5 @@ class VolumeRestorer {
         } catch (Ec2Exception.Vanished e) {
             throw volume.encrypted() ? new UnusableKmsKeyException(volume, e) : e;
         }
-    }
-
-    private VolumeOutcome finish(SnapshotterContext context, VolumeSpec volume, RestoreProgress progress) {
-        progress.step(VolumeStep.SET_DELETE_ON_TERMINATION);
-        ec2.setDeleteOnTermination(context.instanceId(), progress.current().volumeId(), volume.deleteOnTermination());
-        progress.step(VolumeStep.POST_MOUNT_HOOK);
-        context.snapshotter().hook(Hook.POST_MOUNT, List.of(volume));
-        progress.step(VolumeStep.DONE);
-        return progress.finish(VolumeOutcome.Status.DONE);
     }
 }
