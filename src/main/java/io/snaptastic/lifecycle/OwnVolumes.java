@@ -75,7 +75,7 @@ public class OwnVolumes {
     }
 
     static boolean unused(Volume volume, String instanceId) {
-        if ("true".equals(volume.tags().get(ResourceTags.RETAINED))) {
+        if (ResourceTags.isRetained(volume.tags())) {
             return false;
         }
         if (volume.attachments().isEmpty()) {

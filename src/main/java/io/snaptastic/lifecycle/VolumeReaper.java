@@ -105,7 +105,7 @@ public class VolumeReaper {
                     + "deletes it; delete or reuse it by hand", volume.id(), volume.tags().get(ResourceTags.SNAPSHOTTER),
                     volume.tags().get(ResourceTags.MOUNT_POINT), availableFor, ResourceTags.RETAINED,
                     ResourceTags.RETAINED_REASON, RetainedReason.UNCONFIGURED.tagValue());
-            if (!"true".equals(volume.tags().get(ResourceTags.RETAINED))) {
+            if (!ResourceTags.isRetained(volume.tags())) {
                 volumes.retain(volume, RetainedReason.UNCONFIGURED, clock.instant());
             }
             log.info("Unconfigured volume: {}", volumes.detach(volume));

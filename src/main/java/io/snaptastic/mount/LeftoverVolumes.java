@@ -31,7 +31,7 @@ final class LeftoverVolumes {
         List<String> kept = new ArrayList<>();
         VolumeOutcome current = outcome;
         for (Volume leftover : find(context, volume)) {
-            if ("true".equals(leftover.tags().get(ResourceTags.RETAINED))) {
+            if (ResourceTags.isRetained(leftover.tags())) {
                 kept.add(leftover.id());
                 continue;
             }
